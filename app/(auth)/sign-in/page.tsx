@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { auth } from "@/auth";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { Alert } from "@/components/ui/alert";
+import { isErrorCode } from "@/lib/error-codes";
+import { callbackPathField } from "@/lib/validation/auth";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("meta"))("signInTitle") };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const callbackUrl = callbackPathField.parse(typeof params.callbackUrl === "string" ? params.callbackUrl : undefined);
+  if (await auth()) redirect(callbackUrl);
+
+  const t = await getTranslations("signIn");
+  // Auth.js sends direct POSTs to the callback back here with ?code=…
+  const code = typeof params.code === "string" && isErrorCode(params.code) ? params.code : undefined;
+  return (
+    <div className="mx-auto max-w-form">
+      <h1 className="text-2xl font-semibold">{t("heading")}</h1>
+      <p className="mt-2 text-ink-muted">{t("intro")}</p>
+      {params.signedOut === "1" && (
+        <div className="mt-4">
+          <Alert tone="info">{t("signedOut")}</Alert>
+        </div>
+      )}
+      <div className="mt-6 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6">
+        <SignInForm callbackUrl={callbackUrl} initialCode={code} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { z } from "zod";
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().max(1_000_000).default(fallback);
+
+const optionalUrl = (protocols: RegExp, hint: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || (URL.canParse(v) && protocols.test(v)), { message: hint });
+
+const flag = z
+  .string()
+  .optional()
+  .transform((v) => v !== undefined && v !== "" && !["0", "false", "no", "off"].includes(v.toLowerCase()));
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .default("file:./data/portal.db")
+      .refine((v) => /^file:.+/.test(v) || /^postgres(ql)?:\/\/.+/.test(v), {
+        message: "must be file:<path> (SQLite) or postgres://… (PostgreSQL)",
+      }),
+    REDIS_URL: optionalUrl(/^rediss?:\/\//, "must be redis://… or rediss://…"),
+    AUTH_SECRET: z.string().optional(),
+    APP_URL: z
+      .string()
+      .trim()
+      .default("http://localhost:3000")
+      .refine((v) => URL.canParse(v) && /^https?:\/\//.test(v), { message: "must be an http(s) URL" })
+      .transform((v) => v.replace(/\/+$/, "")),
+    SMTP_URL: optionalUrl(/^smtps?:\/\//, "must be smtp://… or smtps://…"),
+    MAIL_FROM: z.string().trim().min(3).default("钱能钱包 <no-reply@qianneng.test>"),
+    SMS_WEBHOOK_URL: optionalUrl(/^https?:\/\//, "must be an http(s) URL"),
+    TRUST_PROXY: flag,
+    IP_FAILED_SIGNIN_LIMIT: positiveInt(100),
+    IP_AUTH_POST_PER_MINUTE: positiveInt(60),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  })
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV !== "production") return;
+    if (!c.AUTH_SECRET || c.AUTH_SECRET.length < 32) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message: "is required in production: at least 32 characters (openssl rand -base64 33)",
+      });
+    }
+  });
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment; throws a ConfigError naming every bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  throw new ConfigError(result.error.issues.map((i) => `${String(i.path[0])} ${i.message}`));
+}
+
+let cached: Config | undefined;
+
+/** The process's configuration, parsed once on first use (never at build time). */
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,42 @@
+import path from "node:path";
+import fs from "node:fs";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import type { Database } from "./schema";
+
+export type DbDialect = "sqlite" | "postgres";
+
+export function dialectOf(url: string): DbDialect {
+  return /^postgres(ql)?:\/\//.test(url) ? "postgres" : "sqlite";
+}
+
+function sqliteFile(url: string): string {
+  const file = url.replace(/^file:/, "");
+  return file === ":memory:" ? file : path.resolve(file);
+}
+
+async function createSqlite(url: string) {
+  const { default: SQLite } = await import("better-sqlite3");
+  const file = sqliteFile(url);
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const database = new SQLite(file);
+  database.pragma("journal_mode = WAL");
+  database.pragma("busy_timeout = 5000");
+  database.pragma("foreign_keys = ON");
+  database.pragma("synchronous = NORMAL");
+  return new SqliteDialect({ database });
+}
+
+async function createPostgres(url: string) {
+  const pg = await import("pg");
+  // Epoch-millisecond timestamps and counts are int8: read them as numbers, not strings.
+  pg.default.types.setTypeParser(20, (v: string) => Number(v));
+  const pool = new pg.default.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  pool.on("error", () => {});
+  return new PostgresDialect({ pool });
+}
+
+/** Opens a Kysely instance for a DATABASE_URL: SQLite for file:…, PostgreSQL for postgres://…. */
+export async function createDb(url: string): Promise<Kysely<Database>> {
+  const dialect = dialectOf(url) === "postgres" ? await createPostgres(url) : await createSqlite(url);
+  return new Kysely<Database>({ dialect });
+}

@@ -1,0 +1,87 @@
+import type { Kysely } from "kysely";
+import { hashPassword } from "@/lib/password/argon2";
+import type { Database, TransactionKind, UserRole, UserStatus } from "./schema";
+
+export const DEMO_PASSWORD = "Qianneng#2026";
+
+type DemoAccount = {
+  id: string;
+  email: string;
+  mobile: string | null;
+  name: string;
+  status: UserStatus;
+  role: UserRole;
+  frozen?: { reason: string; caseRef: string };
+  note: string;
+};
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { id: "00000000-0000-4000-8000-000000000001", email: "demo@qianneng.test", mobile: "+8613800138000", name: "林晓", status: "active", role: "user", note: "active, balance and transactions" },
+  { id: "00000000-0000-4000-8000-000000000002", email: "paused@qianneng.test", mobile: null, name: "周航", status: "active", role: "user", note: "sign-in paused after failed attempts" },
+  { id: "00000000-0000-4000-8000-000000000003", email: "frozen@qianneng.test", mobile: null, name: "陈静", status: "frozen", role: "user", frozen: { reason: "risk_review", caseRef: "QN-2026-004271" }, note: "frozen by support (risk review)" },
+  { id: "00000000-0000-4000-8000-000000000004", email: "2fa@qianneng.test", mobile: null, name: "王磊", status: "active", role: "user", note: "two-step verification" },
+  { id: "00000000-0000-4000-8000-000000000005", email: "agent@qianneng.test", mobile: null, name: "客服 赵敏", status: "active", role: "agent", note: "support agent" },
+];
+
+const COUNTERPARTIES: Record<TransactionKind, string[]> = {
+  top_up: ["招商银行 储蓄卡 尾号 6214", "工商银行 储蓄卡 尾号 0388"],
+  payment: ["瑞幸咖啡", "美团外卖", "滴滴出行", "盒马鲜生", "中国移动 话费", "12306 铁路", "京东", "全家便利店"],
+  transfer_in: ["张伟", "李娜", "王芳"],
+  transfer_out: ["刘洋", "陈杰"],
+  refund: ["京东 退款", "美团外卖 退款"],
+  withdrawal: ["提现到 招商银行 尾号 6214"],
+};
+
+/** ~30 plausible wallet movements over the last 60 days, the same every time (fixed pseudo-random sequence). */
+function demoTransactions(userId: string, now: number) {
+  let state = 20260101;
+  const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const kinds: TransactionKind[] = ["payment", "payment", "payment", "payment", "transfer_in", "transfer_out", "refund", "payment", "top_up"];
+  const rows = [
+    { kind: "top_up" as TransactionKind, amount: 500000, daysAgo: 60, who: COUNTERPARTIES.top_up[0] },
+  ];
+  for (let i = 1; i < 30; i++) {
+    const kind = kinds[Math.floor(next() * kinds.length)];
+    const who = COUNTERPARTIES[kind][Math.floor(next() * COUNTERPARTIES[kind].length)];
+    const magnitude = kind === "payment" ? 800 + next() * 25000 : 5000 + next() * 60000;
+    rows.push({ kind, amount: Math.round(magnitude), daysAgo: 60 - i * 2 + next(), who });
+  }
+  return rows.map((r, i) => ({
+    id: `${userId.slice(0, 24)}${String(i).padStart(12, "0")}`,
+    user_id: userId,
+    kind: r.kind,
+    amount_cents: ["payment", "transfer_out", "withdrawal"].includes(r.kind) ? -r.amount : r.amount,
+    currency: "CNY",
+    counterparty: r.who,
+    occurred_at: Math.round(now - r.daysAgo * 86_400_000),
+  }));
+}
+
+/** Creates or restores the demo accounts of PRODUCT.md §4; running it twice leaves the same state. */
+export async function seedDemoData(db: Kysely<Database>, now = Date.now()): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction().execute(async (trx) => {
+    for (const a of DEMO_ACCOUNTS) {
+      const row = {
+        email: a.email,
+        mobile: a.mobile,
+        name: a.name,
+        password_hash: passwordHash,
+        status: a.status,
+        role: a.role,
+        locale: "zh-CN",
+        frozen_reason: a.frozen?.reason ?? null,
+        frozen_case_ref: a.frozen?.caseRef ?? null,
+        frozen_at: a.frozen ? now - 3 * 86_400_000 : null,
+        password_changed_at: now - 90 * 86_400_000,
+        updated_at: now,
+      };
+      const existing = await trx.selectFrom("users").select("id").where("id", "=", a.id).executeTakeFirst();
+      if (existing) await trx.updateTable("users").set(row).where("id", "=", a.id).execute();
+      else await trx.insertInto("users").values({ ...row, id: a.id, created_at: now - 400 * 86_400_000 }).execute();
+    }
+    const demo = DEMO_ACCOUNTS[0];
+    await trx.deleteFrom("transactions").where("user_id", "=", demo.id).execute();
+    await trx.insertInto("transactions").values(demoTransactions(demo.id, now)).execute();
+  });
+}

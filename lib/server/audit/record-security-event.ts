@@ -1,0 +1,38 @@
+import type { Kysely } from "kysely";
+import type { Database } from "@/lib/db/schema";
+import type { RequestContext } from "@/lib/server/request-context";
+
+export const SECURITY_EVENT_TYPES = [
+  "sign_in_succeeded",
+  "sign_in_failed",
+  "sign_in_refused_status",
+  "signed_out",
+  "session_revoked",
+] as const;
+
+export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
+
+export type SecurityEventInput = {
+  type: SecurityEventType;
+  userId?: string | null;
+  identifierHash?: string | null;
+  context?: RequestContext;
+  detail?: Record<string, string | number | boolean>;
+  now?: number;
+};
+
+/** Appends one row to the audit log; never holds secrets, only a keyed hash of the identifier. */
+export async function recordSecurityEvent(db: Kysely<Database>, event: SecurityEventInput): Promise<void> {
+  await db
+    .insertInto("security_events")
+    .values({
+      type: event.type,
+      user_id: event.userId ?? null,
+      identifier_hash: event.identifierHash ?? null,
+      ip: event.context?.ip ?? null,
+      user_agent: event.context?.userAgent?.slice(0, 512) ?? null,
+      detail: event.detail ? JSON.stringify(event.detail) : null,
+      created_at: event.now ?? Date.now(),
+    })
+    .execute();
+}

@@ -1,0 +1,18 @@
+import { headers } from "next/headers";
+
+export type RequestContext = { ip: string | null; userAgent: string | null };
+
+/** Set by scripts/server.ts from the socket (or X-Forwarded-For under TRUST_PROXY); clients cannot set it. */
+export const CLIENT_IP_HEADER = "x-qn-client-ip";
+
+export function contextFromHeaders(h: Headers): RequestContext {
+  return {
+    ip: h.get(CLIENT_IP_HEADER) ?? null,
+    userAgent: h.get("user-agent")?.slice(0, 512) ?? null,
+  };
+}
+
+/** The client IP and user agent of the request being handled (server components, actions, route handlers). */
+export async function getRequestContext(): Promise<RequestContext> {
+  return contextFromHeaders(await headers());
+}

@@ -1,0 +1,34 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Database } from "@/lib/db/schema";
+import type { RequestContext } from "@/lib/server/request-context";
+import { hashSessionSecret, newSessionSecret, SESSION_ABSOLUTE_MS, SESSION_PERSISTENT_MS } from "./session-policy";
+
+export type CreateSessionOptions = {
+  userId: string;
+  persistent: boolean;
+  context: RequestContext;
+  now?: number;
+};
+
+/** Records a new server-side session; returns the secret that goes into the (encrypted) session cookie. */
+export async function createSession(db: Kysely<Database>, options: CreateSessionOptions): Promise<{ id: string; secret: string }> {
+  const now = options.now ?? Date.now();
+  const secret = newSessionSecret();
+  const id = randomUUID();
+  await db
+    .insertInto("sessions")
+    .values({
+      id,
+      token_hash: hashSessionSecret(secret),
+      user_id: options.userId,
+      persistent: options.persistent ? 1 : 0,
+      ip: options.context.ip,
+      user_agent: options.context.userAgent,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: now + (options.persistent ? SESSION_PERSISTENT_MS : SESSION_ABSOLUTE_MS),
+    })
+    .execute();
+  return { id, secret };
+}

@@ -1,0 +1,35 @@
+import NextAuth from "next-auth";
+import { NextResponse } from "next/server";
+import { authConfig } from "@/auth.config";
+import { contentSecurityPolicy, newNonce } from "@/lib/security/content-security-policy";
+
+// The database-free half of Auth.js: an optimistic check of the session cookie. Pages re-check against
+// the sessions table, so a revoked session is turned away there even if its cookie still looks valid here.
+const { auth } = NextAuth(authConfig);
+
+const PROTECTED = [/^\/account(\/|$)/];
+
+export default auth((request) => {
+  const { pathname, search } = request.nextUrl;
+  if (PROTECTED.some((p) => p.test(pathname)) && !request.auth?.user) {
+    const signIn = new URL("/sign-in", request.nextUrl.origin);
+    signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
+    return NextResponse.redirect(signIn);
+  }
+
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, {
+    dev: process.env.NODE_ENV === "development",
+    https: request.nextUrl.protocol === "https:",
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
+});
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
+};

@@ -1,0 +1,25 @@
+import { getConfig } from "@/lib/config";
+import { createDb } from "@/lib/db/create-db";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "@/lib/db/seed";
+
+/** First `npm run dev`: create the demo accounts, then print how to sign in. */
+export async function seedIfEmpty(): Promise<void> {
+  const db = await createDb(getConfig().DATABASE_URL);
+  try {
+    const { count } = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
+    if (Number(count) === 0) {
+      await seedDemoData(db);
+      console.log("Seeded the demo accounts (npm run db:seed re-applies them).");
+    }
+    printDemoSignIns();
+  } finally {
+    await db.destroy();
+  }
+}
+
+export function printDemoSignIns(): void {
+  console.log(`Demo sign-ins (password ${DEMO_PASSWORD}):`);
+  for (const account of DEMO_ACCOUNTS) {
+    console.log(`  ${[account.email, account.mobile].filter(Boolean).join(" / ").padEnd(40)} ${account.note}`);
+  }
+}

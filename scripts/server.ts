@@ -1,0 +1,52 @@
+import http from "node:http";
+import next from "next";
+import { ConfigError, getConfig } from "@/lib/config";
+import { createDb } from "@/lib/db/create-db";
+import { migrateToLatest } from "@/lib/db/migrate";
+import { clientIpOf } from "@/lib/server/client-ip";
+import { CLIENT_IP_HEADER } from "@/lib/server/request-context";
+
+export type ServerOptions = { dev: boolean; beforeListen?: () => Promise<void> };
+
+function loadConfigOrExit() {
+  try {
+    return getConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Starts the portal: validate configuration, migrate the database, then serve Next.js behind a thin
+ * HTTP layer that records the client's address from the socket (Next would trust a forged X-Forwarded-For).
+ */
+export async function startServer({ dev, beforeListen }: ServerOptions): Promise<void> {
+  const config = loadConfigOrExit();
+  const db = await createDb(config.DATABASE_URL);
+  const applied = await migrateToLatest(db);
+  if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
+  await db.destroy();
+  await beforeListen?.();
+
+  const app = next({ dev, turbopack: dev, hostname: "localhost", port: config.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((req, res) => {
+    const ip = clientIpOf(req, config.TRUST_PROXY);
+    if (ip) req.headers[CLIENT_IP_HEADER] = ip;
+    else delete req.headers[CLIENT_IP_HEADER];
+    if (!config.TRUST_PROXY) delete req.headers["x-forwarded-for"];
+    void handle(req, res);
+  });
+  if (dev) server.on("upgrade", app.getUpgradeHandler());
+  server.listen(config.PORT, () => {
+    console.log(`钱能钱包 Account Center ready on ${config.APP_URL} (port ${config.PORT}, ${dev ? "development" : "production"})`);
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
