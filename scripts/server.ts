@@ -3,8 +3,7 @@ import next from "next";
 import { ConfigError, getConfig } from "@/lib/config";
 import { createDb } from "@/lib/db/create-db";
 import { migrateToLatest } from "@/lib/db/migrate";
-import { clientIpOf } from "@/lib/server/client-ip";
-import { CLIENT_IP_HEADER } from "@/lib/server/request-context";
+import { CLIENT_IP_HEADER, clientIpOf } from "@/lib/server/client-ip";
 
 export type ServerOptions = { dev: boolean; beforeListen?: () => Promise<void> };
 

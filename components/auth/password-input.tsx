@@ -11,12 +11,13 @@ export function PasswordInput({ name, label, autoComplete, errors, maxLength }: 
   const t = useTranslations("signIn");
   const [visible, setVisible] = useState(false);
   const [capsLock, setCapsLock] = useState(false);
-  const onKey = (e: React.KeyboardEvent<HTMLInputElement>) => setCapsLock(e.getModifierState?.("CapsLock") ?? false);
+  const onKey = (e: React.KeyboardEvent<HTMLInputElement>) => setCapsLock(capsLockOn(e));
   return (
     <Field
       name={name}
       label={label}
       type={visible ? "text" : "password"}
+      data-secret=""
       autoComplete={autoComplete}
       autoCapitalize="off"
       spellCheck={false}
@@ -44,4 +45,11 @@ export function PasswordInput({ name, label, autoComplete, errors, maxLength }: 
       }
     />
   );
+}
+
+/** Caps Lock from the modifier state, or inferred from a letter's case disagreeing with Shift (some platforms report neither). */
+function capsLockOn(e: React.KeyboardEvent<HTMLInputElement>): boolean {
+  if (e.getModifierState?.("CapsLock")) return true;
+  if (!/^[a-z]$/i.test(e.key)) return false;
+  return (e.key === e.key.toUpperCase()) !== e.shiftKey;
 }

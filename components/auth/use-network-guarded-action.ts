@@ -17,14 +17,18 @@ export function useNetworkGuardedAction(action: Action) {
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const formData = new FormData(event.currentTarget);
+    const form = event.currentTarget;
+    const formData = new FormData(form);
     if (!navigator.onLine) {
       setState({ code: "network_failed", values: { identifier: String(formData.get("identifier") ?? "") } });
       return;
     }
     startTransition(async () => {
       const result = await callWithTimeout(action, formData);
-      if (result) setState(result);
+      if (!result) return;
+      // Like a native post, a password the server has seen is not left in the field; one it never saw is kept.
+      if (!result.code?.startsWith("network_")) form.querySelectorAll<HTMLInputElement>("input[data-secret]").forEach((i) => (i.value = ""));
+      setState(result);
     });
   }
 

@@ -1,5 +1,8 @@
 import type { IncomingMessage } from "node:http";
 
+/** Set by scripts/server.ts from the socket (or X-Forwarded-For under TRUST_PROXY); clients cannot set it. */
+export const CLIENT_IP_HEADER = "x-qn-client-ip";
+
 /**
  * The address a request came from. Only behind a trusted load balancer (TRUST_PROXY) is X-Forwarded-For
  * believed, and then only its last entry — the one our own balancer appended; earlier ones are client-supplied.

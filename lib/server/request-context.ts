@@ -1,9 +1,7 @@
 import { headers } from "next/headers";
+import { CLIENT_IP_HEADER } from "./client-ip";
 
 export type RequestContext = { ip: string | null; userAgent: string | null };
-
-/** Set by scripts/server.ts from the socket (or X-Forwarded-For under TRUST_PROXY); clients cannot set it. */
-export const CLIENT_IP_HEADER = "x-qn-client-ip";
 
 export function contextFromHeaders(h: Headers): RequestContext {
   return {

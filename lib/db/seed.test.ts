@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { getAccountOverview } from "@/lib/server/account/get-account-overview";
+import { verifyPassword } from "@/lib/password/argon2";
+import { testDatabases, useDatabase } from "@/test/databases";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "./seed";
+
+const DEMO_ID = DEMO_ACCOUNTS[0].id;
+const now = 1_767_225_600_000;
+
+describe.each(testDatabases())("seedDemoData on $name", (kind) => {
+  const t = useDatabase(kind);
+
+  it("is idempotent: twice leaves 5 users and 30 demo transactions", async () => {
+    await seedDemoData(t.db, now);
+    await seedDemoData(t.db, now + 60_000);
+    const users = await t.db.selectFrom("users").select(["email", "mobile", "status", "role"]).orderBy("email").execute();
+    expect(users.map((u) => u.email)).toEqual([
+      "2fa@qianneng.test",
+      "agent@qianneng.test",
+      "demo@qianneng.test",
+      "frozen@qianneng.test",
+      "paused@qianneng.test",
+    ]);
+    expect(users.find((u) => u.email === "demo@qianneng.test")?.mobile).toBe("+8613800138000");
+    expect(users.find((u) => u.email === "agent@qianneng.test")?.role).toBe("agent");
+
+    const transactions = await t.db.selectFrom("transactions").select(["user_id", "occurred_at"]).execute();
+    expect(transactions).toHaveLength(30);
+    expect(new Set(transactions.map((r) => r.user_id))).toEqual(new Set([DEMO_ID]));
+    // All within the last ~60 days of the second run, none in the future.
+    for (const r of transactions) {
+      expect(r.occurred_at).toBeLessThanOrEqual(now + 60_000);
+      expect(r.occurred_at).toBeGreaterThan(now - 61 * 86_400_000);
+    }
+  });
+
+  it("restores a changed demo account", async () => {
+    await t.db.updateTable("users").set({ status: "closed", password_hash: null }).where("id", "=", DEMO_ID).execute();
+    await seedDemoData(t.db, now);
+    const demo = await t.db.selectFrom("users").selectAll().where("id", "=", DEMO_ID).executeTakeFirstOrThrow();
+    expect(demo.status).toBe("active");
+    expect(await verifyPassword(demo.password_hash, DEMO_PASSWORD)).toBe(true);
+  });
+
+  it("the demo password verifies for every account, a wrong one does not", async () => {
+    const rows = await t.db.selectFrom("users").select(["email", "password_hash"]).execute();
+    expect(rows).toHaveLength(5);
+    for (const row of rows) expect(await verifyPassword(row.password_hash, DEMO_PASSWORD), row.email ?? "").toBe(true);
+    expect(await verifyPassword(rows[0].password_hash, "wrong-password")).toBe(false);
+  });
+
+  it("the frozen account is frozen with a reason and a case reference", async () => {
+    const frozen = await t.db.selectFrom("users").selectAll().where("email", "=", "frozen@qianneng.test").executeTakeFirstOrThrow();
+    expect(frozen.status).toBe("frozen");
+    expect(frozen.frozen_reason).toBe("risk_review");
+    expect(frozen.frozen_case_ref).toMatch(/^QN-\d{4}-\d+$/);
+    expect(typeof frozen.frozen_at).toBe("number");
+    const active = await t.db.selectFrom("users").select(["status", "frozen_reason"]).where("status", "!=", "frozen").execute();
+    expect(active).toHaveLength(4);
+    expect(active.every((u) => u.status === "active" && u.frozen_reason === null)).toBe(true);
+  });
+
+  it("the demo wallet has a positive balance made of signed movements", async () => {
+    const overview = await getAccountOverview(t.db, DEMO_ID, 5);
+    expect(overview.balanceCents).toBeGreaterThan(0);
+    expect(Number.isInteger(overview.balanceCents)).toBe(true);
+    expect(overview.transactions).toHaveLength(5);
+    const all = await t.db.selectFrom("transactions").select(["kind", "amount_cents"]).execute();
+    expect(overview.balanceCents).toBe(all.reduce((sum, r) => sum + r.amount_cents, 0));
+    for (const r of all) {
+      if (["payment", "transfer_out", "withdrawal"].includes(r.kind)) expect(r.amount_cents).toBeLessThan(0);
+      else expect(r.amount_cents).toBeGreaterThan(0);
+    }
+    const other = await getAccountOverview(t.db, DEMO_ACCOUNTS[1].id);
+    expect(other).toEqual({ balanceCents: 0, transactions: [] });
+  });
+});

@@ -1,0 +1,28 @@
+// The server Playwright starts: a production build on a fresh SQLite file, migrated and seeded.
+import fs from "node:fs";
+import path from "node:path";
+import nextEnv from "@next/env";
+
+(process.env as Record<string, string>).NODE_ENV = "production";
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+nextEnv.loadEnvConfig(process.cwd(), false);
+
+const file = path.resolve(process.env.E2E_DB_FILE ?? "data/e2e.db");
+for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+process.env.DATABASE_URL = `file:${file}`;
+
+const { startServer } = await import("./server");
+const { getConfig } = await import("@/lib/config");
+const { createDb } = await import("@/lib/db/create-db");
+const { migrateToLatest } = await import("@/lib/db/migrate");
+const { seedDemoData } = await import("@/lib/db/seed");
+
+await startServer({
+  dev: false,
+  beforeListen: async () => {
+    const db = await createDb(getConfig().DATABASE_URL);
+    await migrateToLatest(db);
+    await seedDemoData(db);
+    await db.destroy();
+  },
+});

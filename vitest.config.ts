@@ -1,0 +1,22 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: { "@": root },
+  },
+  test: {
+    environment: "node",
+    include: ["lib/**/*.test.ts", "test/**/*.test.ts"],
+    exclude: ["e2e/**", "node_modules/**", ".next/**"],
+    setupFiles: ["./test/setup.ts"],
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses (next has no
+    // "exports" map); letting Vite transform next-auth resolves it the way the Next bundler would.
+    server: { deps: { inline: ["next-auth"] } },
+  },
+});
