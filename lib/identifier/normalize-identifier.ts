@@ -8,7 +8,6 @@ const EMAIL = /^[^\s@"<>(),;:\\[\]]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a
 const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
 const E164 = /^\+[1-9]\d{6,14}$/;
 // U+FFFD is what undecodable (non-UTF-8) bytes become; control characters are never typed on purpose.
-// eslint-disable-next-line no-control-regex
 const MALFORMED = /[\u0000-\u001f\u007f\ufffd]/;
 
 /**
