@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { authConfig } from "@/auth.config";
 import { getDb } from "@/lib/db";
 import { recordSecurityEvent } from "@/lib/server/audit/record-security-event";
+import { getRequestContext } from "@/lib/server/request-context";
 import { authorizeCredentials, type AuthorizedUser } from "@/lib/server/auth/authorize-credentials";
 import { createSession } from "@/lib/server/sessions/create-session";
 import { endSession } from "@/lib/server/sessions/end-session";
@@ -61,7 +62,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (!sid) return;
       const db = await getDb();
       const userId = await endSession(db, sid);
-      if (userId) await recordSecurityEvent(db, { type: "signed_out", userId });
+      if (userId) await recordSecurityEvent(db, { type: "signed_out", userId, context: await getRequestContext() });
     },
   },
 });

@@ -12,6 +12,7 @@ export default defineConfig({
     environment: "node",
     include: ["lib/**/*.test.ts", "test/**/*.test.ts"],
     exclude: ["e2e/**", "node_modules/**", ".next/**"],
+    globalSetup: ["./test/global-setup.ts"],
     setupFiles: ["./test/setup.ts"],
     testTimeout: 20_000,
     hookTimeout: 20_000,

@@ -13,9 +13,10 @@ export function localeFromAcceptLanguage(header: string | null): Locale {
   const ranked = header
     .split(",")
     .map((part) => {
-      const [tag, q] = part.trim().split(";q=");
-      return { tag: tag.toLowerCase(), q: q === undefined ? 1 : Number(q) || 0 };
+      const q = /;\s*q\s*=\s*([\d.]+)/i.exec(part)?.[1];
+      return { tag: part.split(";")[0].trim().toLowerCase(), q: q === undefined ? 1 : Number(q) || 0 };
     })
+    .filter((entry) => entry.q > 0)
     .sort((a, b) => b.q - a.q);
   for (const { tag } of ranked) {
     if (tag.startsWith("zh")) return "zh-CN";

@@ -102,6 +102,25 @@ describe("TRUST_PROXY", () => {
   ])("%j → %s", (value, expected) => {
     expect(parseConfig({ TRUST_PROXY: value }).TRUST_PROXY).toBe(expected);
   });
+
+  it.each(["flase", "maybe", "2"])("a typo (%j) stops start-up instead of trusting forged addresses", (value) => {
+    expect(() => parseConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY/);
+  });
+
+  it("tolerates surrounding whitespace", () => {
+    expect(parseConfig({ TRUST_PROXY: " false\n" }).TRUST_PROXY).toBe(false);
+  });
+});
+
+describe("empty variables mean unset", () => {
+  it("falls back to the defaults", () => {
+    const config = parseConfig({ PORT: "", IP_FAILED_SIGNIN_LIMIT: "", DATABASE_URL: "", APP_URL: " ", MAIL_FROM: "" });
+    expect(config.PORT).toBe(3000);
+    expect(config.IP_FAILED_SIGNIN_LIMIT).toBe(100);
+    expect(config.DATABASE_URL).toBe("file:./data/portal.db");
+    expect(config.APP_URL).toBe("http://localhost:3000");
+    expect(config.MAIL_FROM).toContain("no-reply@qianneng.test");
+  });
 });
 
 describe("start-up scripts refuse bad configuration", () => {

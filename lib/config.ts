@@ -1,6 +1,10 @@
 import { z } from "zod";
 
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().max(1_000_000).default(fallback);
+/** `PORT=` (empty, as compose files write it) means unset, not zero. */
+const unsetIfEmpty = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+const positiveInt = (fallback: number) =>
+  z.preprocess(unsetIfEmpty, z.coerce.number().int().positive().max(1_000_000).default(fallback));
 
 const optionalUrl = (protocols: RegExp, hint: string) =>
   z
@@ -10,36 +14,42 @@ const optionalUrl = (protocols: RegExp, hint: string) =>
     .transform((v) => (v ? v : undefined))
     .refine((v) => v === undefined || (URL.canParse(v) && protocols.test(v)), { message: hint });
 
-const flag = z
-  .string()
-  .optional()
-  .transform((v) => v !== undefined && v !== "" && !["0", "false", "no", "off"].includes(v.toLowerCase()));
+// A security switch: only clear words count, and a typo stops the server rather than turning it on.
+const flag = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim().toLowerCase() : v),
+  z
+    .enum(["", "1", "0", "true", "false", "yes", "no", "on", "off"], { error: "must be 1/true/yes/on or 0/false/no/off" })
+    .optional()
+    .transform((v) => v === "1" || v === "true" || v === "yes" || v === "on"),
+);
 
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: z
-      .string()
+      .preprocess(unsetIfEmpty, z.string().optional())
+      .pipe(z.string()
       .trim()
       .default("file:./data/portal.db")
       .refine((v) => /^file:.+/.test(v) || /^postgres(ql)?:\/\/.+/.test(v), {
         message: "must be file:<path> (SQLite) or postgres://… (PostgreSQL)",
-      }),
+      })),
     REDIS_URL: optionalUrl(/^rediss?:\/\//, "must be redis://… or rediss://…"),
     AUTH_SECRET: z.string().optional(),
     APP_URL: z
-      .string()
+      .preprocess(unsetIfEmpty, z.string().optional())
+      .pipe(z.string()
       .trim()
       .default("http://localhost:3000")
       .refine((v) => URL.canParse(v) && /^https?:\/\//.test(v), { message: "must be an http(s) URL" })
-      .transform((v) => v.replace(/\/+$/, "")),
+      .transform((v) => v.replace(/\/+$/, ""))),
     SMTP_URL: optionalUrl(/^smtps?:\/\//, "must be smtp://… or smtps://…"),
-    MAIL_FROM: z.string().trim().min(3).default("钱能钱包 <no-reply@qianneng.test>"),
+    MAIL_FROM: z.preprocess(unsetIfEmpty, z.string().trim().min(3).default("钱能钱包 <no-reply@qianneng.test>")),
     SMS_WEBHOOK_URL: optionalUrl(/^https?:\/\//, "must be an http(s) URL"),
     TRUST_PROXY: flag,
     IP_FAILED_SIGNIN_LIMIT: positiveInt(100),
     IP_AUTH_POST_PER_MINUTE: positiveInt(60),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PORT: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1).max(65535).default(3000)),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV !== "production") return;

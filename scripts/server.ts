@@ -5,6 +5,8 @@ import { createDb } from "@/lib/db/create-db";
 import { migrateToLatest } from "@/lib/db/migrate";
 import { CLIENT_IP_HEADER, clientIpOf } from "@/lib/server/client-ip";
 
+const FORWARDED_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port"];
+
 export type ServerOptions = { dev: boolean; beforeListen?: () => Promise<void> };
 
 function loadConfigOrExit() {
@@ -25,6 +27,8 @@ function loadConfigOrExit() {
  */
 export async function startServer({ dev, beforeListen }: ServerOptions): Promise<void> {
   const config = loadConfigOrExit();
+  // Auth.js builds its URLs from APP_URL, never from a request's Host header.
+  process.env.AUTH_URL ??= `${config.APP_URL}/api/auth`;
   const db = await createDb(config.DATABASE_URL);
   const applied = await migrateToLatest(db);
   if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
@@ -38,7 +42,8 @@ export async function startServer({ dev, beforeListen }: ServerOptions): Promise
     const ip = clientIpOf(req, config.TRUST_PROXY);
     if (ip) req.headers[CLIENT_IP_HEADER] = ip;
     else delete req.headers[CLIENT_IP_HEADER];
-    if (!config.TRUST_PROXY) delete req.headers["x-forwarded-for"];
+    // Without a trusted balancer in front, forwarded headers come from the client: drop them all.
+    if (!config.TRUST_PROXY) for (const h of FORWARDED_HEADERS) delete req.headers[h];
     void handle(req, res);
   });
   if (dev) server.on("upgrade", app.getUpgradeHandler());

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Kysely } from "kysely";
 import pg from "pg";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { createDb } from "@/lib/db/create-db";
 import { migrateToLatest } from "@/lib/db/migrate";
 import type { Database } from "@/lib/db/schema";
@@ -52,7 +52,7 @@ async function finish(db: Kysely<Database>, url: string, migrate: boolean, drop:
 const sqlite: DatabaseKind = {
   name: "sqlite",
   async open({ migrate = true } = {}) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qn-test-sqlite-"));
+    const dir = fs.mkdtempSync(path.join(inject("tmpRoot") ?? os.tmpdir(), "sqlite-"));
     const url = `file:${path.join(dir, "test.db")}`;
     const db = await createDb(url);
     return finish(db, url, migrate, async () => fs.rmSync(dir, { recursive: true, force: true }));

@@ -27,6 +27,12 @@ describe("localeFromAcceptLanguage", () => {
     expect(localeFromAcceptLanguage("en;q=0.1, fr, zh-CN;q=0.2")).toBe("zh-CN");
   });
 
+  it("reads q values written with spaces, and never picks a q=0 language", () => {
+    expect(localeFromAcceptLanguage("en; q=0.1, zh;q=0.5")).toBe("zh-CN");
+    expect(localeFromAcceptLanguage("zh;q=0, en")).toBe("en");
+    expect(localeFromAcceptLanguage("fr, en;q=0")).toBe("zh-CN");
+  });
+
   it("keeps the written order between equal q values", () => {
     expect(localeFromAcceptLanguage("en, zh")).toBe("en");
     expect(localeFromAcceptLanguage("zh, en")).toBe("zh-CN");

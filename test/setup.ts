@@ -1,10 +1,9 @@
 // Runs before every test file: a test secret and a fresh SQLite file, so nothing touches data/portal.db.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll } from "vitest";
+import { afterAll, inject } from "vitest";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qn-vitest-"));
+const dir = fs.mkdtempSync(path.join(inject("tmpRoot"), "file-"));
 
 process.env.AUTH_SECRET = "vitest-auth-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
 process.env.DATABASE_URL = `file:${path.join(dir, "portal.db")}`;

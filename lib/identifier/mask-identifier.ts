@@ -1,7 +1,7 @@
 /** "demo@qianneng.test" → "d***o@qianneng.test"; keeps enough for the owner to recognise it. */
 export function maskEmail(email: string): string {
   const [local, domain] = email.split("@");
-  if (!domain) return "***";
+  if (!local || !domain) return "***";
   const shown = local.length <= 2 ? `${local[0]}***` : `${local[0]}***${local[local.length - 1]}`;
   return `${shown}@${domain}`;
 }

@@ -90,6 +90,9 @@ describe("normalizeIdentifier: problems", () => {
     ["a control character inside", "138\u000700138000"],
     ["DEL", "demo\u007f@qianneng.test"],
     ["a line break inside", "demo@qianneng.test\nbcc@evil.test"],
+    ["a C1 control character", "demo\u0085@qianneng.test"],
+    ["a zero-width space", "de\u200bmo@qianneng.test"],
+    ["a bidi override", "\u202edemo@qianneng.test"],
   ])("%s → identifier_invalid", (_label, raw) => {
     expect(normalizeIdentifier(raw)).toBe("identifier_invalid");
   });

@@ -7,8 +7,9 @@ export const IDENTIFIER_MAX_LENGTH = 256;
 const EMAIL = /^[^\s@"<>(),;:\\[\]]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
 const E164 = /^\+[1-9]\d{6,14}$/;
-// U+FFFD is what undecodable (non-UTF-8) bytes become; control characters are never typed on purpose.
-const MALFORMED = /[\u0000-\u001f\u007f\ufffd]/;
+// U+FFFD is what undecodable (non-UTF-8) bytes become; control and invisible format characters
+// (zero-width, bidi overrides) are never typed on purpose and would make look-alike identifiers.
+const MALFORMED = /[\p{Cc}\p{Cf}\ufffd]/u;
 
 /**
  * Turns what a user typed into the one form we store: lower-case email, or an E.164 mobile number.

@@ -21,6 +21,12 @@ describe("signInSchema", () => {
     });
   });
 
+  it("treats a non-string remember or callbackUrl as absent instead of failing the sign-in", () => {
+    const result = signInSchema.parse({ ...valid, remember: true, callbackUrl: 5 });
+    expect(result.remember).toBe(false);
+    expect(result.callbackUrl).toBe("/account");
+  });
+
   it("reads the remember checkbox", () => {
     expect(signInSchema.parse({ ...valid, remember: "true" }).remember).toBe(true);
     expect(signInSchema.parse({ ...valid, remember: "1" }).remember).toBe(true);

@@ -22,14 +22,11 @@ export const currentPasswordField = z
 
 /** Only same-site paths: never "//evil.test" or "/\\evil.test", which browsers treat as other hosts. */
 export const callbackPathField = z
-  .string()
+  .unknown()
   .optional()
-  .transform((v) => (v && /^\/(?![/\\])[\x21-\x7e]*$/.test(v) && v.length <= 512 ? v : "/account"));
+  .transform((v) => (typeof v === "string" && /^\/(?![/\\])[\x21-\x7e]*$/.test(v) && v.length <= 512 ? v : "/account"));
 
-const checkbox = z
-  .string()
-  .optional()
-  .transform((v) => v === "on" || v === "true" || v === "1");
+const checkbox = z.unknown().optional().transform((v) => v === "on" || v === "true" || v === "1");
 
 export const signInSchema = z.object({
   identifier: identifierField,
