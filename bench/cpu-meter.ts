@@ -1,0 +1,53 @@
+// CPU time spent during a measurement: by the server, by this process (the load generator), by the machine.
+import fs from "node:fs";
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux (getconf CLK_TCK)
+
+/** utime + stime of a process, in ms. */
+function processCpuMs(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Busy and total CPU time of the whole machine (all cores), in ms, from /proc/stat. */
+function machineCpuMs(): { busy: number; total: number } {
+  const [, ...ticks] = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/);
+  const values = ticks.map(Number);
+  const idle = values[3] + (values[4] ?? 0);
+  const total = values.slice(0, 8).reduce((a, b) => a + b, 0);
+  return { busy: (total - idle) * TICK_MS, total: total * TICK_MS };
+}
+
+function selfCpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+export type CpuSpent = {
+  serverMs: number;
+  /** This process: autocannon and the scenario code. */
+  benchMs: number;
+  /** Everything else on the machine (other jobs, the kernel outside these two processes). */
+  othersMs: number;
+  /** Share of the machine's CPU capacity that was busy. */
+  machineBusy: number;
+};
+
+/** Starts measuring; call the returned function when the measured part is over. */
+export function cpuMeter(serverPid: number): () => CpuSpent {
+  const server = processCpuMs(serverPid);
+  const self = selfCpuMs();
+  const machine = machineCpuMs();
+  return () => {
+    const serverMs = processCpuMs(serverPid) - server;
+    const benchMs = selfCpuMs() - self;
+    const now = machineCpuMs();
+    const busy = now.busy - machine.busy;
+    return { serverMs, benchMs, othersMs: Math.max(0, busy - serverMs - benchMs), machineBusy: busy / (now.total - machine.total) };
+  };
+}

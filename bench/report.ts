@@ -1,0 +1,75 @@
+// The results table, printed and kept in BENCHMARKS.md under its own heading (other sections are left alone).
+import fs from "node:fs";
+import os from "node:os";
+import type { Row } from "./types";
+
+export const BENCHMARKS_FILE = "BENCHMARKS.md";
+const TITLE = "# Benchmarks";
+const HEADING = "## Sign-in capacity, enumeration timing, page load (`npm run bench`)";
+
+export type RunInfo = {
+  startedAt: Date;
+  command: string;
+  loadAverage: number[];
+  elapsedS: number;
+};
+
+function cell(text: string): string {
+  return text.replace(/\|/g, "\\|");
+}
+
+export function markdownTable(rows: Row[]): string {
+  const met = (row: Row) => (row.met === null ? "—" : row.met ? "yes" : "**no**");
+  return [
+    "| Metric | Value | Target | Met? |",
+    "| --- | --- | --- | --- |",
+    ...rows.map((r) => `| ${cell(r.metric)} | ${cell(r.value)} | ${cell(r.target)} | ${met(r)} |`),
+  ].join("\n");
+}
+
+function machine(): string {
+  const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
+  return `${os.availableParallelism()} cores (\`nproc\`), ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}`;
+}
+
+export function renderSection(rows: Row[], notes: string[], info: RunInfo): string {
+  const load = info.loadAverage.map((l) => l.toFixed(2)).join(" / ");
+  return [
+    HEADING,
+    "",
+    "The production build (`next build`, `scripts/e2e-server.ts` on a fresh seeded SQLite file) under load from",
+    "autocannon and sequential requests over loopback: argon2id capacity, successful sign-ins through",
+    "`/api/auth/callback/credentials`, the per-request floor without a hash, timing of wrong-password vs",
+    "unknown-identifier refusals, `GET /sign-in`, the server's peak memory.",
+    "",
+    `- Machine: ${machine()}`,
+    `- Run: ${info.startedAt.toISOString()}, ${info.elapsedS.toFixed(0)} s in all, load average at start ${load}`,
+    `- Command: \`${info.command}\``,
+    "",
+    markdownTable(rows),
+    "",
+    "Ratios and differences are measured side by side in one run on a shared, noisy machine: the argon2id",
+    "reference just before the load tests (server idle), the two refusal kinds interleaved request by request.",
+    "The load generator runs on the same cores as the server. Absolute numbers move between runs; compare ratios.",
+    "On 2 cores the server's work besides the hash competes with the hashes themselves, so sign-ins/s ÷ verifies/s",
+    "cannot exceed the argon2id share of the server's CPU per sign-in (the “Server CPU per sign-in” row).",
+    ...(notes.length ? ["", ...notes.map((n) => `- ${n}`)] : []),
+    "",
+  ].join("\n");
+}
+
+/** Replaces (or appends) this benchmark's section in BENCHMARKS.md, keeping every other section. */
+export function writeBenchmarks(section: string, file = BENCHMARKS_FILE): void {
+  const existing = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : `${TITLE}\n\n`;
+  const lines = existing.split("\n");
+  const start = lines.findIndex((line) => line.trim() === HEADING);
+  let next: string;
+  if (start === -1) {
+    next = `${existing.replace(/\s*$/, "")}\n\n${section}`;
+  } else {
+    const rest = lines.slice(start + 1).findIndex((line) => /^#{1,2} /.test(line));
+    const end = rest === -1 ? lines.length : start + 1 + rest;
+    next = [...lines.slice(0, start), section.replace(/\n$/, ""), "", ...lines.slice(end)].join("\n");
+  }
+  fs.writeFileSync(file, `${next.replace(/\s*$/, "")}\n`);
+}

@@ -1,0 +1,59 @@
+// Successful sign-ins per second through the real endpoint, against the argon2id ceiling.
+import { fetchCsrf, formHeaders, isSignedIn, signInForm, timedSignIn, CREDENTIALS_PATH, DEMO_IDENTIFIER, DEMO_PASSWORD } from "../http-client";
+import { describeCpu, describeFailures, runLoad } from "../load";
+import { fixed, percent } from "../stats";
+import type { BenchContext, Scenario, ScenarioResult } from "../types";
+
+const CONNECTIONS = 8;
+const DURATION_S = 10;
+const WARM_UP_REQUESTS = 12;
+const TARGET_RATIO = 0.9;
+
+async function warmUp(context: BenchContext, body: string, csrf: Awaited<ReturnType<typeof fetchCsrf>>): Promise<void> {
+  for (let i = 0; i < WARM_UP_REQUESTS; i++) {
+    const response = await timedSignIn(context.baseUrl, body, csrf);
+    if (!isSignedIn(response.status, response.location)) {
+      throw new Error(`warm-up sign-in refused: ${response.status} → ${response.location ?? "(no Location)"}`);
+    }
+  }
+}
+
+async function run(context: BenchContext): Promise<ScenarioResult> {
+  const csrf = await fetchCsrf(context.baseUrl);
+  const body = signInForm(DEMO_IDENTIFIER, DEMO_PASSWORD, csrf);
+  await warmUp(context, body, csrf);
+  context.log(`sign-in: ${CONNECTIONS} connections for ${DURATION_S} s …`);
+  const result = await runLoad({
+    baseUrl: context.baseUrl,
+    serverPid: context.serverPid,
+    path: CREDENTIALS_PATH,
+    method: "POST",
+    headers: formHeaders(csrf),
+    body,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    isSuccess: isSignedIn,
+  });
+  const ratio = result.successPerSecond / context.argon2.verifiesPerSecond;
+  const others = result.failureCount + result.transportErrors;
+  const total = result.successes + others;
+  const problems = result.successes <= total / 2 ? [describeFailures("sign-in load: most requests were not successful sign-ins", result)] : [];
+  return {
+    rows: [
+      { metric: `Successful sign-ins/s (POST ${CREDENTIALS_PATH}, ${CONNECTIONS} conn, ${DURATION_S} s)`, value: `${fixed(result.successPerSecond)}/s`, target: "—", met: null },
+      { metric: "Sign-in latency p50 / p99", value: `${fixed(result.p50, 0)} / ${fixed(result.p99, 0)} ms`, target: "—", met: null },
+      { metric: "Sign-ins/s ÷ argon2id verifies/s", value: percent(ratio), target: `≥ ${percent(TARGET_RATIO)}`, met: ratio >= TARGET_RATIO },
+      {
+        metric: "Server CPU per sign-in (argon2id verify share)",
+        value: `${fixed(result.cpu.serverMs / result.successes)} ms (${percent((context.argon2.cpuMsPerVerify * result.successes) / result.cpu.serverMs)})`,
+        target: "—",
+        met: null,
+      },
+      { metric: "Sign-in responses other than 302 → /account", value: `${others} of ${total}`, target: "0", met: others === 0 },
+    ],
+    notes: [describeCpu("Sign-in load", result), ...(others ? [describeFailures("Sign-in load", result)] : [])],
+    problems,
+  };
+}
+
+export const signInThroughput: Scenario = { name: "sign-in throughput", run };

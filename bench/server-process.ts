@@ -1,0 +1,114 @@
+// The production server under test: scripts/e2e-server.ts on a fresh SQLite file and a free port.
+import type { ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { exited, OutputTail, sleep, spawnCaptured, stopGroup } from "./child-process";
+import { commandLine, isAlive, listeningPid, processTree } from "./proc-info";
+
+const START_TIMEOUT_MS = 60_000;
+
+export type BenchServer = {
+  port: number;
+  baseUrl: string;
+  child: ChildProcess;
+  /** The process that listens on the port (tsx runs the script in a child node process). */
+  pid: number;
+  pidNote: string;
+  output: OutputTail;
+  dbFile: string;
+};
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "localhost", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+function serverEnv(port: number, dbFile: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PORT: String(port),
+    APP_URL: `http://localhost:${port}`,
+    AUTH_SECRET: `bench-only-secret-${randomBytes(24).toString("base64url")}`,
+    E2E_DB_FILE: dbFile,
+    NEXT_TELEMETRY_DISABLED: "1",
+    // Every request comes from 127.0.0.1: per-IP limits would measure the limiter, not the sign-in path.
+    IP_FAILED_SIGNIN_LIMIT: "1000000",
+    IP_AUTH_POST_PER_MINUTE: "1000000",
+  };
+}
+
+async function waitHealthy(baseUrl: string, child: ChildProcess, output: OutputTail): Promise<void> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  let last = "no answer";
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited during start-up:\n${output.text()}`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2000) });
+      last = `${response.status} ${(await response.text()).slice(0, 200)}`;
+      if (response.status === 200) return;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(250);
+  }
+  throw new Error(`server not healthy after ${START_TIMEOUT_MS / 1000} s (last GET /api/health: ${last}):\n${output.text()}`);
+}
+
+function describePid(child: ChildProcess, port: number): { pid: number; pidNote: string } {
+  const root = child.pid!;
+  const pid = listeningPid(root, port);
+  if (pid === undefined) return { pid: root, pidNote: `pid ${root} (tsx launcher; listening process not found)` };
+  const role = pid === root ? "the spawned process itself" : `child of tsx launcher pid ${root}`;
+  return { pid, pidNote: `pid ${pid}, ${role}, listening on :${port} — \`${commandLine(pid).slice(0, 120)}\`` };
+}
+
+/** Starts the server and waits for GET /api/health → 200. */
+export async function startServer(log: (message: string) => void): Promise<BenchServer> {
+  const port = await freePort();
+  const dbFile = `data/bench-${port}.db`;
+  const baseUrl = `http://localhost:${port}`;
+  const output = new OutputTail(200);
+  const child = spawnCaptured("./node_modules/.bin/tsx", ["scripts/e2e-server.ts"], { env: serverEnv(port, dbFile) }, output);
+  const started = Date.now();
+  try {
+    await waitHealthy(baseUrl, child, output);
+  } catch (error) {
+    await stopServer({ port, baseUrl, child, pid: child.pid ?? 0, pidNote: "", output, dbFile }, log);
+    throw error;
+  }
+  log(`server healthy on ${baseUrl} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return { port, baseUrl, child, output, dbFile, ...describePid(child, port) };
+}
+
+function killQuietly(pid: number): void {
+  try {
+    process.kill(pid, "SIGKILL");
+  } catch {
+    // Exited meanwhile.
+  }
+}
+
+function removeDbFiles(dbFile: string): void {
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(path.resolve(dbFile + suffix), { force: true });
+}
+
+/** Stops the whole process group, checks nothing of it survived, deletes the database files. */
+export async function stopServer(server: BenchServer, log: (message: string) => void): Promise<void> {
+  const tree = server.child.pid ? processTree(server.child.pid) : [];
+  await stopGroup(server.child);
+  const code = await exited(server.child);
+  for (let i = 0; i < 20 && tree.some(isAlive); i++) await sleep(100);
+  const survivors = tree.filter(isAlive);
+  for (const pid of survivors) killQuietly(pid);
+  removeDbFiles(server.dbFile);
+  const note = survivors.length ? `; SIGKILLed survivors ${survivors.join(", ")}` : "; no process left";
+  log(`server stopped (exit ${code}${note}); removed ${server.dbFile}{,-wal,-shm}`);
+}
