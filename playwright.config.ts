@@ -6,7 +6,11 @@ function freePort(): string {
   return execFileSync(process.execPath, ["-e", "const s=require('net').createServer().listen(0,()=>{console.log(s.address().port);s.close()})"]).toString().trim();
 }
 process.env.E2E_PORT ??= freePort();
+process.env.E2E_SMTP_PORT ??= freePort();
+process.env.E2E_SMS_PORT ??= freePort();
 const port = process.env.E2E_PORT;
+// Specs open the server's database too (to add accounts of their own): workers inherit this.
+process.env.E2E_DB_FILE ??= `data/e2e-${port}.db`;
 const baseURL = process.env.E2E_BASE_URL ?? `http://localhost:${port}`;
 
 export default defineConfig({
@@ -48,7 +52,13 @@ export default defineConfig({
           PORT: port,
           APP_URL: baseURL,
           AUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef",
-          E2E_DB_FILE: `data/e2e-${port}.db`,
+          E2E_DB_FILE: process.env.E2E_DB_FILE,
+          // The sinks are started by the specs that read mail and SMS (e2e/support); until then, sends are retried.
+          SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
+          SMS_WEBHOOK_URL: `http://127.0.0.1:${process.env.E2E_SMS_PORT}/sms`,
+          // Every browser here shares one IP: the per-IP limits are covered by vitest, not by every e2e request.
+          IP_AUTH_POST_PER_MINUTE: "100000",
+          IP_FAILED_SIGNIN_LIMIT: "100000",
         },
       },
 });

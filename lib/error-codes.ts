@@ -8,10 +8,19 @@ export const ERROR_CODES = [
   "password_invalid",
   "invalid_credentials",
   "account_unavailable",
+  "account_frozen",
+  "sign_in_paused",
+  "ip_throttled",
+  "rate_limited",
   "invalid_input",
   "unavailable",
   "network_failed",
   "network_timeout",
+  "code_required",
+  "code_format",
+  "code_incorrect",
+  "code_invalid",
+  "ownership_expired",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -23,6 +32,8 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 export type FormState = {
   ok?: true;
   code?: ErrorCode;
+  /** When a pause or throttle named by `code` ends (epoch ms). */
+  until?: number;
   fieldErrors?: Record<string, ErrorCode[]>;
   values?: Record<string, string>;
 };

@@ -3,13 +3,18 @@ import { ConfigError, getConfig } from "@/lib/config";
 import { createDb } from "@/lib/db/create-db";
 import { migrateToLatest } from "@/lib/db/migrate";
 import { seedDemoData } from "@/lib/db/seed";
+import { openCounterStore } from "@/lib/server/counters/open-counter-store";
+import { ensureDevAuthSecret } from "./dev-secret";
 import { printDemoSignIns } from "./seed-if-empty";
 
 nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production");
+ensureDevAuthSecret();
 try {
   const db = await createDb(getConfig().DATABASE_URL);
   await migrateToLatest(db);
-  await seedDemoData(db);
+  const store = await openCounterStore(getConfig(), db);
+  await seedDemoData(db, { store });
+  await store.close();
   await db.destroy();
   printDemoSignIns();
 } catch (error) {

@@ -8,7 +8,8 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 nextEnv.loadEnvConfig(process.cwd(), false);
 
 const file = path.resolve(process.env.E2E_DB_FILE ?? "data/e2e.db");
-for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+// E2E_KEEP_DB: a second start on the same file (the restart test) keeps what the first left behind.
+if (!process.env.E2E_KEEP_DB) for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
 process.env.DATABASE_URL = `file:${file}`;
 
 const { startServer } = await import("./server");
@@ -16,13 +17,17 @@ const { getConfig } = await import("@/lib/config");
 const { createDb } = await import("@/lib/db/create-db");
 const { migrateToLatest } = await import("@/lib/db/migrate");
 const { seedDemoData } = await import("@/lib/db/seed");
+const { openCounterStore } = await import("@/lib/server/counters/open-counter-store");
 
 await startServer({
   dev: false,
   beforeListen: async () => {
+    if (process.env.E2E_KEEP_DB) return;
     const db = await createDb(getConfig().DATABASE_URL);
     await migrateToLatest(db);
-    await seedDemoData(db);
+    const store = await openCounterStore(getConfig(), db);
+    await seedDemoData(db, { store });
+    await store.close();
     await db.destroy();
   },
 });

@@ -1,6 +1,7 @@
 import { getConfig } from "@/lib/config";
 import { createDb } from "@/lib/db/create-db";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "@/lib/db/seed";
+import { openCounterStore } from "@/lib/server/counters/open-counter-store";
 
 /** First `npm run dev`: create the demo accounts, then print how to sign in. */
 export async function seedIfEmpty(): Promise<void> {
@@ -8,7 +9,9 @@ export async function seedIfEmpty(): Promise<void> {
   try {
     const { count } = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
     if (Number(count) === 0) {
-      await seedDemoData(db);
+      const store = await openCounterStore(getConfig(), db);
+      await seedDemoData(db, { store });
+      await store.close();
       console.log("Seeded the demo accounts (npm run db:seed re-applies them).");
     }
     printDemoSignIns();

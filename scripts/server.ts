@@ -3,6 +3,7 @@ import next from "next";
 import { ConfigError, getConfig } from "@/lib/config";
 import { createDb } from "@/lib/db/create-db";
 import { migrateToLatest } from "@/lib/db/migrate";
+import { startServerOutbox, type ServerOutbox } from "@/lib/outbox/start-server-outbox";
 import { CLIENT_IP_HEADER, clientIpOf } from "@/lib/server/client-ip";
 
 const FORWARDED_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port"];
@@ -47,10 +48,21 @@ export async function startServer({ dev, beforeListen }: ServerOptions): Promise
     void handle(req, res);
   });
   if (dev) server.on("upgrade", app.getUpgradeHandler());
+  let outbox: Promise<ServerOutbox | undefined> | undefined;
   server.listen(config.PORT, () => {
     console.log(`钱能钱包 Account Center ready on ${config.APP_URL} (port ${config.PORT}, ${dev ? "development" : "production"})`);
+    outbox = startServerOutbox(config).catch((error) => {
+      console.error("[outbox] not started:", error);
+      return undefined;
+    });
   });
-  const stop = () => server.close(() => process.exit(0));
+  // The outbox finishes the send in progress first; unsent messages wait in the database for the next start.
+  const stop = () => {
+    void Promise.resolve(outbox)
+      .then((o) => o?.stop())
+      .catch((error) => console.error("[outbox] stop failed:", error))
+      .finally(() => server.close(() => process.exit(0)));
+  };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 }

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { ErrorCode, FormState } from "@/lib/error-codes";
 import { PasswordInput } from "./password-input";
+import { SignInNotice } from "./sign-in-notice";
 import { useNetworkGuardedAction } from "./use-network-guarded-action";
 
 type Props = { callbackUrl: string; initialCode?: ErrorCode };
@@ -19,6 +20,7 @@ export function SignInForm({ callbackUrl, initialCode }: Props) {
   const [nativeState, formAction, nativePending] = useActionState<FormState, FormData>(signInAction, {});
   const guarded = useNetworkGuardedAction(signInAction);
   const state = guarded.state ?? nativeState;
+  const paused = state.code === "sign_in_paused" || state.code === "ip_throttled";
   const pending = guarded.pending || nativePending;
   const code = state.code ?? (state === nativeState && !nativeState.fieldErrors ? initialCode : undefined);
   const fieldErrors = (field: string) => state.fieldErrors?.[field]?.map((c) => te(c));
@@ -26,8 +28,8 @@ export function SignInForm({ callbackUrl, initialCode }: Props) {
   return (
     <form action={formAction} onSubmit={guarded.submit} noValidate className="space-y-5" aria-describedby="sign-in-message">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <Alert id="sign-in-message" tone="error">
-        {code ? te(code) : null}
+      <Alert id="sign-in-message" tone={paused ? "warning" : "error"}>
+        {code ? <SignInNotice code={code} until={state.until} /> : null}
       </Alert>
       <Field
         name="identifier"

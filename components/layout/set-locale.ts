@@ -3,6 +3,7 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { isLocale, LOCALE_COOKIE } from "@/i18n/locales";
+import { getConfig } from "@/lib/config";
 
 /** The language switch: remembers the choice for a year, then shows the same page again. Works without JavaScript. */
 export async function setLocale(formData: FormData): Promise<void> {
@@ -13,7 +14,7 @@ export async function setLocale(formData: FormData): Promise<void> {
       path: "/",
       maxAge: 365 * 86_400,
       sameSite: "lax",
-      secure: h.get("x-forwarded-proto") === "https",
+      secure: getConfig().APP_URL.startsWith("https:"),
     });
   }
   redirect(samePagePath(h.get("referer"), h.get("host")));

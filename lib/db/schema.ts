@@ -67,12 +67,78 @@ export type TransactionsTable = {
   occurred_at: Millis;
 };
 
+export type SignInFailuresTable = {
+  key: string;
+  failures: number;
+  last_failure_at: Millis;
+  paused_until: Millis | null;
+};
+
+export type RateCountersTable = {
+  key: string;
+  count: number;
+  reset_at: Millis;
+};
+
+export type UnlockTokensTable = {
+  token_hash: string;
+  user_id: string;
+  created_at: Millis;
+  expires_at: Millis;
+  used_at: Millis | null;
+};
+
+/** A 6-digit code that proves ownership for the account status view; only its keyed hash is stored. */
+export type StatusCodesTable = {
+  id: string;
+  identifier_hash: string;
+  /** Null for an identifier without an account: the row exists so that both behave alike, but nothing is sent. */
+  user_id: string | null;
+  code_hash: string;
+  created_at: Millis;
+  expires_at: Millis;
+  last_sent_at: Millis;
+  attempts: Generated<number>;
+  /** When it was used, or voided by a newer code. */
+  used_at: Millis | null;
+};
+
+export type OutboxChannel = "email" | "sms";
+export type OutboxStatus = "pending" | "sent" | "failed";
+
+/** One email or SMS waiting for (or done with) delivery by the outbox worker. */
+export type OutboxTable = {
+  id: string;
+  channel: OutboxChannel;
+  recipient: string;
+  subject: string | null;
+  body_text: string;
+  body_html: string | null;
+  /** What the message is for, e.g. "lockout_notice"; never shown to its recipient. */
+  kind: string;
+  user_id: string | null;
+  status: OutboxStatus;
+  attempts: Generated<number>;
+  next_attempt_at: Millis;
+  /** While in the future, one worker holds the message (see claim_token); others leave it alone. */
+  claimed_until: Millis | null;
+  claim_token: string | null;
+  last_error: string | null;
+  created_at: Millis;
+  sent_at: Millis | null;
+};
+
 export type Database = {
   users: UsersTable;
   sessions: SessionsTable;
   verification_tokens: VerificationTokensTable;
   security_events: SecurityEventsTable;
   transactions: TransactionsTable;
+  outbox: OutboxTable;
+  sign_in_failures: SignInFailuresTable;
+  rate_counters: RateCountersTable;
+  unlock_tokens: UnlockTokensTable;
+  status_codes: StatusCodesTable;
 };
 
 export type User = Selectable<UsersTable>;

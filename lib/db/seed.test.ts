@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { hashIdentifier } from "@/lib/server/audit/hash-identifier";
+import { createSqlCounterStore } from "@/lib/server/counters/sql-counter-store";
 import { getAccountOverview } from "@/lib/server/account/get-account-overview";
 import { verifyPassword } from "@/lib/password/argon2";
 import { testDatabases, useDatabase } from "@/test/databases";
@@ -11,8 +13,8 @@ describe.each(testDatabases())("seedDemoData on $name", (kind) => {
   const t = useDatabase(kind);
 
   it("is idempotent: twice leaves 5 users and 30 demo transactions", async () => {
-    await seedDemoData(t.db, now);
-    await seedDemoData(t.db, now + 60_000);
+    await seedDemoData(t.db, { now });
+    await seedDemoData(t.db, { now: now + 60_000 });
     const users = await t.db.selectFrom("users").select(["email", "mobile", "status", "role"]).orderBy("email").execute();
     expect(users.map((u) => u.email)).toEqual([
       "2fa@qianneng.test",
@@ -36,7 +38,7 @@ describe.each(testDatabases())("seedDemoData on $name", (kind) => {
 
   it("restores a changed demo account", async () => {
     await t.db.updateTable("users").set({ status: "closed", password_hash: null }).where("id", "=", DEMO_ID).execute();
-    await seedDemoData(t.db, now);
+    await seedDemoData(t.db, { now });
     const demo = await t.db.selectFrom("users").selectAll().where("id", "=", DEMO_ID).executeTakeFirstOrThrow();
     expect(demo.status).toBe("active");
     expect(await verifyPassword(demo.password_hash, DEMO_PASSWORD)).toBe(true);
@@ -58,6 +60,19 @@ describe.each(testDatabases())("seedDemoData on $name", (kind) => {
     const active = await t.db.selectFrom("users").select(["status", "frozen_reason"]).where("status", "!=", "frozen").execute();
     expect(active).toHaveLength(4);
     expect(active.every((u) => u.status === "active" && u.frozen_reason === null)).toBe(true);
+  });
+
+  it("paused@ starts paused for about two hours, again after every re-seed; the others are not paused", async () => {
+    const store = createSqlCounterStore(t.db);
+    const now = Date.now();
+    for (const run of [0, 1]) {
+      await seedDemoData(t.db, { store, now: now + run * 1000 });
+      const state = await store.getFailures(hashIdentifier("paused@qianneng.test"), now + run * 1000);
+      expect(state?.failures).toBe(20);
+      expect(state!.pausedUntil! - (now + run * 1000)).toBeGreaterThan(115 * 60_000);
+      expect(state!.pausedUntil! - (now + run * 1000)).toBeLessThanOrEqual(120 * 60_000);
+    }
+    expect(await store.getFailures(hashIdentifier("demo@qianneng.test"), now)).toBeNull();
   });
 
   it("the demo wallet has a positive balance made of signed movements", async () => {

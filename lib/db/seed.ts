@@ -1,5 +1,8 @@
 import type { Kysely } from "kysely";
 import { hashPassword } from "@/lib/password/argon2";
+import { hashIdentifier } from "@/lib/server/audit/hash-identifier";
+import type { CounterStore } from "@/lib/server/counters/counter-store";
+import { nextFailureState, type FailureState } from "@/lib/server/lockout/pause-policy";
 import type { Database, TransactionKind, UserRole, UserStatus } from "./schema";
 
 export const DEMO_PASSWORD = "Qianneng#2026";
@@ -57,8 +60,28 @@ function demoTransactions(userId: string, now: number) {
   }));
 }
 
+/** Failure times that end, at `now`, with a 2-hour pause: 20 failures, each after the previous pause ran out. */
+function failureTimesEndingWithPause(now: number, failures = 20): number[] {
+  const offsets: number[] = [];
+  let state: FailureState | null = null;
+  let t = 0;
+  for (let i = 0; i < failures; i++) {
+    t = state?.pausedUntil && state.pausedUntil > t ? state.pausedUntil + 1000 : t + 1000;
+    state = nextFailureState(state, t);
+    offsets.push(t);
+  }
+  return offsets.map((o) => now - 60_000 - (t - o));
+}
+
+/** paused@ starts paused (for the status view), through the same counters the sign-in uses. */
+async function pauseDemoAccount(store: CounterStore, now: number): Promise<void> {
+  const key = hashIdentifier("paused@qianneng.test");
+  await store.clearFailures([key]);
+  for (const at of failureTimesEndingWithPause(now)) await store.recordFailure(key, at);
+}
+
 /** Creates or restores the demo accounts of PRODUCT.md §4; running it twice leaves the same state. */
-export async function seedDemoData(db: Kysely<Database>, now = Date.now()): Promise<void> {
+export async function seedDemoData(db: Kysely<Database>, { store, now = Date.now() }: { store?: CounterStore; now?: number } = {}): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
     for (const a of DEMO_ACCOUNTS) {
@@ -84,4 +107,5 @@ export async function seedDemoData(db: Kysely<Database>, now = Date.now()): Prom
     await trx.deleteFrom("transactions").where("user_id", "=", demo.id).execute();
     await trx.insertInto("transactions").values(demoTransactions(demo.id, now)).execute();
   });
+  if (store) await pauseDemoAccount(store, now);
 }

@@ -1,9 +1,10 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { unstable_rethrow } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
 import { signIn } from "@/auth";
 import { isErrorCode, type FormState } from "@/lib/error-codes";
+import { SignInRefused } from "@/lib/server/auth/sign-in-errors";
 import { fieldErrorsOf, signInSchema } from "@/lib/validation/auth";
 
 /** The sign-in form's action; the rules themselves live in the Credentials provider's authorize(). */
@@ -22,6 +23,7 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
 
   const { identifier, password, remember, callbackUrl } = parsed.data;
+  let frozen = false;
   try {
     await signIn("credentials", {
       identifier: identifier.value,
@@ -31,9 +33,16 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
     });
   } catch (error) {
     unstable_rethrow(error); // success is a redirect
-    const code = error instanceof AuthError ? (error as AuthError & { code?: unknown }).code : undefined;
-    if (!isErrorCode(code)) console.error("sign-in failed unexpectedly", error);
-    return { code: isErrorCode(code) ? code : "unavailable", values };
+    if (error instanceof SignInRefused) {
+      if (error.reason === "account_frozen") frozen = true;
+      else return { code: error.reason, until: error.until, values };
+    } else {
+      const code = error instanceof AuthError ? (error as AuthError & { code?: unknown }).code : undefined;
+      if (!isErrorCode(code)) console.error("sign-in failed unexpectedly", error);
+      return { code: isErrorCode(code) ? code : "unavailable", values };
+    }
   }
+  // A frozen account that proved its password sees why on the status view, never the account.
+  if (frozen) redirect("/account-status");
   return { ok: true };
 }

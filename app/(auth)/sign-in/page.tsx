@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { auth } from "@/auth";
@@ -33,6 +34,16 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       <div className="mt-6 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6">
         <SignInForm callbackUrl={callbackUrl} initialCode={code} />
       </div>
+      <nav aria-label={t("helpLinks")} className="mt-5">
+        <ul className="flex flex-wrap justify-center gap-x-5 gap-y-2 text-sm">
+          <li>
+            <Link href="/forgot-password" className="text-brand-700 underline-offset-2 hover:underline">{t("forgotPassword")}</Link>
+          </li>
+          <li>
+            <Link href="/account-status" className="text-brand-700 underline-offset-2 hover:underline">{t("accountStatus")}</Link>
+          </li>
+        </ul>
+      </nav>
     </div>
   );
 }

@@ -1,7 +1,13 @@
 import type { Migration } from "kysely";
 import * as initial from "./0001-initial";
+import * as outbox from "./0002-outbox";
+import * as signInPauses from "./0003-sign-in-pauses";
+import * as statusCodes from "./0004-status-codes";
 
 /** Every migration, in order; names never change once released. */
 export const migrations: Record<string, Migration> = {
   "0001-initial": initial,
+  "0002-outbox": outbox,
+  "0003-sign-in-pauses": signInPauses,
+  "0004-status-codes": statusCodes,
 };

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "@/lib/db/schema";
 import type { RequestContext } from "@/lib/server/request-context";
 
@@ -6,6 +6,17 @@ export const SECURITY_EVENT_TYPES = [
   "sign_in_succeeded",
   "sign_in_failed",
   "sign_in_refused_status",
+  "sign_in_refused_paused",
+  "sign_in_refused_throttled",
+  "sign_in_rate_limited",
+  "sign_in_paused",
+  "ip_throttled",
+  "unlocked",
+  "account_frozen",
+  "account_unfrozen",
+  "status_code_sent",
+  "status_code_failed",
+  "status_viewed",
   "signed_out",
   "session_revoked",
 ] as const;
@@ -22,7 +33,7 @@ export type SecurityEventInput = {
 };
 
 /** Appends one row to the audit log; never holds secrets, only a keyed hash of the identifier. */
-export async function recordSecurityEvent(db: Kysely<Database>, event: SecurityEventInput): Promise<void> {
+export async function recordSecurityEvent(db: Kysely<Database> | Transaction<Database>, event: SecurityEventInput): Promise<void> {
   await db
     .insertInto("security_events")
     .values({

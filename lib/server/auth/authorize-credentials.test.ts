@@ -1,12 +1,19 @@
 // Runs against the process database (getDb(), DATABASE_URL = the setup file's fresh SQLite file).
 import type { Kysely } from "kysely";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db/schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "@/lib/db/seed";
 import { hashIdentifier } from "@/lib/server/audit/hash-identifier";
 import { authorizeCredentials } from "./authorize-credentials";
+import { readStatusTicket, STATUS_TICKET_COOKIE } from "@/lib/server/status/status-ticket";
 import { SignInRefused } from "./sign-in-errors";
+
+const cookieJar = vi.hoisted(() => new Map<string, string>());
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ set: (name: string, value: string) => cookieJar.set(name, value), get: (name: string) => ({ value: cookieJar.get(name) }) }),
+  headers: async () => new Headers(),
+}));
 
 const DEMO = DEMO_ACCOUNTS[0];
 const FROZEN = DEMO_ACCOUNTS.find((a) => a.email === "frozen@qianneng.test")!;
@@ -30,6 +37,9 @@ afterAll(async () => {
 
 beforeEach(async () => {
   await db.deleteFrom("security_events").execute();
+  await db.deleteFrom("sign_in_failures").execute();
+  await db.deleteFrom("rate_counters").execute();
+  cookieJar.clear();
 });
 
 const events = () => db.selectFrom("security_events").selectAll().orderBy("id").execute();
@@ -120,9 +130,10 @@ describe("authorizeCredentials", () => {
     expect(await events()).toEqual([]);
   });
 
-  it("a frozen account with the right password → account_unavailable, recorded with its status", async () => {
+  it("a frozen account with the right password → account_frozen and a status ticket, recorded with its status", async () => {
     const error = await refusal({ identifier: "frozen@qianneng.test", password: DEMO_PASSWORD });
-    expect(error.code).toBe("account_unavailable");
+    expect(error.code).toBe("account_frozen");
+    expect(readStatusTicket(cookieJar.get(STATUS_TICKET_COOKIE), Date.now())).toBe(FROZEN.id);
     const [row] = await events();
     expect(row).toMatchObject({ type: "sign_in_refused_status", user_id: FROZEN.id, ip: "203.0.113.9", user_agent: "vitest" });
     expect(JSON.parse(row.detail!)).toEqual({ status: "frozen" });

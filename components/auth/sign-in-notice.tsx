@@ -1,0 +1,42 @@
+"use client";
+
+import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
+import { Countdown, LocalTime } from "@/components/ui/countdown";
+import type { ErrorCode } from "@/lib/error-codes";
+
+/**
+ * What a refused sign-in means and the way out. A pause reads the same for every identifier,
+ * real or not, so it tells nothing about whether an account exists.
+ */
+export function SignInNotice({ code, until }: { code: ErrorCode; until?: number }) {
+  const te = useTranslations("errors");
+  const t = useTranslations("signIn");
+  const format = useFormatter();
+  if ((code !== "sign_in_paused" && code !== "ip_throttled") || !until) return <p>{te(code)}</p>;
+  const serverText = format.dateTime(new Date(until), { dateStyle: "medium", timeStyle: "short" });
+  return (
+    <div className="space-y-2">
+      <p>
+        {te.rich(code === "sign_in_paused" ? "sign_in_paused_until" : "ip_throttled_until", {
+          time: () => <LocalTime at={until} serverText={serverText} />,
+        })}
+      </p>
+      <p>
+        <Countdown until={until} />
+      </p>
+      {code === "sign_in_paused" ? (
+        <ul className="flex flex-wrap gap-x-4 gap-y-1">
+          <li>
+            <Link href="/forgot-password" className="font-medium underline">{t("resetNow")}</Link>
+          </li>
+          <li>
+            <Link href="/account-status" className="font-medium underline">{t("checkStatus")}</Link>
+          </li>
+        </ul>
+      ) : (
+        <p>{t("throttledAdvice")}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+"use client";
+
+import { useEffect, useRef, useSyncExternalStore } from "react";
+import { useFormatter, useTranslations } from "next-intl";
+
+const subscribeOnce = () => () => {};
+
+/** True once rendering in the browser (false on the server and during hydration). */
+function useInBrowser(): boolean {
+  return useSyncExternalStore(subscribeOnce, () => true, () => false);
+}
+
+function subscribeToSeconds(onTick: () => void): () => void {
+  const id = setInterval(onTick, 1000);
+  return () => clearInterval(id);
+}
+
+/** The current time to the second, ticking in the browser; null on the server. */
+function useNowSeconds(): number | null {
+  return useSyncExternalStore(subscribeToSeconds, () => Math.floor(Date.now() / 1000) * 1000, () => null);
+}
+
+/** The wall-clock time `at` in the browser's own time zone (the server's rendering shows until hydration). */
+export function LocalTime({ at, serverText }: { at: number; serverText: string }) {
+  const format = useFormatter();
+  const inBrowser = useInBrowser();
+  const zone = inBrowser ? Intl.DateTimeFormat().resolvedOptions().timeZone : undefined;
+  const text = zone ? format.dateTime(new Date(at), { dateStyle: "medium", timeStyle: "short", timeZone: zone }) : serverText;
+  return <time dateTime={new Date(at).toISOString()}>{text}</time>;
+}
+
+/** "14:59 left", ticking every second; calls onDone once when it reaches zero. */
+export function Countdown({ until, onDone }: { until: number; onDone?: () => void }) {
+  const t = useTranslations("countdown");
+  const now = useNowSeconds();
+  const left = now === null ? null : Math.max(0, until - now);
+  // Once per `until`, whatever the parent does with the callback's identity.
+  const doneFor = useRef<number | null>(null);
+  useEffect(() => {
+    if (left !== 0 || doneFor.current === until) return;
+    doneFor.current = until;
+    onDone?.();
+  }, [left, until, onDone]);
+  if (left === null) return null;
+  const totalSeconds = Math.ceil(left / 1000);
+  const h = Math.floor(totalSeconds / 3600);
+  const m = Math.floor((totalSeconds % 3600) / 60);
+  const s = totalSeconds % 60;
+  const clock = h > 0 ? `${h}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}` : `${m}:${String(s).padStart(2, "0")}`;
+  return <span data-testid="countdown" className="tabular-nums">{left === 0 ? t("done") : t("left", { clock })}</span>;
+}

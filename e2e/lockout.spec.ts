@@ -1,0 +1,149 @@
+import { expect, test, type Page } from "@playwright/test";
+import { createAccount, uniqueMobile } from "./support/accounts";
+import { startSmsSink, type SmsSink } from "./support/sms-sink";
+import { startSmtpSink, type SmtpSink } from "./support/smtp-sink";
+import { fillSignIn, formMessage } from "./helpers";
+
+// One worker owns the mail and SMS sinks on the ports the server was given.
+test.describe.configure({ mode: "serial" });
+
+let smtp: SmtpSink;
+let sms: SmsSink;
+test.beforeAll(async () => {
+  smtp = await startSmtpSink(Number(process.env.E2E_SMTP_PORT));
+  sms = await startSmsSink(Number(process.env.E2E_SMS_PORT));
+});
+test.afterAll(async () => {
+  await smtp?.stop();
+  await sms?.stop();
+});
+
+async function submit(page: Page, identifier: string, password: string) {
+  await page.goto("/sign-in");
+  const form = await fillSignIn(page, identifier, password);
+  await form.locator('button[type="submit"]').click();
+  await expect(formMessage(page)).not.toBeEmpty();
+}
+
+async function failFiveTimes(page: Page, identifier: string) {
+  for (let i = 0; i < 5; i++) await submit(page, identifier, `wrong-password-${i}`);
+}
+
+const unlockLink = (text: string) => /https?:\/\/\S+\/unlock\?token=[\w-]+/.exec(text)?.[0];
+
+test("[locked-out] paused@ is told sign-in is paused, until when, and the two ways out", async ({ page }) => {
+  await submit(page, "paused@qianneng.test", "Qianneng#2026");
+  const message = formMessage(page);
+  await expect(message).toContainText("由于多次尝试失败,该账号的登录已暂停,将于");
+  await expect(message.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT/);
+  await expect(message.getByTestId("countdown")).toHaveText(/剩余 [12]:\d\d:\d\d/);
+  await expect(message.getByRole("link", { name: "立即重置密码" })).toHaveAttribute("href", "/forgot-password");
+  await expect(message.getByRole("link", { name: "查看账户状态" })).toHaveAttribute("href", "/account-status");
+  const before = await message.getByTestId("countdown").innerText();
+  await expect(message.getByTestId("countdown")).not.toHaveText(before); // it ticks
+});
+
+test("[locked-out] a phantom identifier gets the very same pause page as a real account", async ({ page }) => {
+  const account = await createAccount();
+  const phantom = `ghost-${Date.now()}@qianneng.test`;
+  await failFiveTimes(page, account.email);
+  const real = await formMessage(page).innerText();
+  await failFiveTimes(page, phantom);
+  const ghost = await formMessage(page).innerText();
+  const normalize = (text: string) => text.replace(/\d/g, "#");
+  expect(normalize(ghost)).toBe(normalize(real));
+  expect(ghost).toContain("该账号的登录已暂停");
+});
+
+test("[locked-out] the owner's notice arrives by mail and SMS, and its link unlocks once", async ({ page }) => {
+  const account = await createAccount({ mobile: uniqueMobile() });
+  await failFiveTimes(page, account.email);
+  const mail = await smtp.waitFor((m) => m.to === account.email, 20_000);
+  expect(mail.subject).toContain("登录已暂停");
+  expect(mail.text).toContain("设备:");
+  const text = await sms.waitFor((m) => m.to === account.mobile, 20_000);
+  expect(text.text).toContain("/unlock?token=");
+
+  const link = unlockLink(mail.text)!;
+  expect(link).toBeTruthy();
+  await page.goto(link);
+  await expect(page.getByRole("button", { name: "是我本人,解除暂停" })).toBeVisible();
+  // Opening the link changed nothing: still paused.
+  await submit(page, account.email, account.password);
+  await expect(formMessage(page)).toContainText("登录已暂停");
+
+  await page.goto(link);
+  await page.getByRole("button", { name: "是我本人,解除暂停" }).click();
+  await expect(page.getByText("已解除暂停,你现在可以登录了。")).toBeVisible();
+  await page.goto("/sign-in");
+  const form = await fillSignIn(page, account.email, account.password);
+  await form.locator('button[type="submit"]').click();
+  await expect(page).toHaveURL(/\/account$/);
+
+  await page.goto(link);
+  await expect(page.getByText("这个解除链接已失效")).toBeVisible();
+});
+
+test("[locked-out] SMTP down when the pause happens: the notice is delivered once it is back", async ({ page }) => {
+  await smtp.stop();
+  const account = await createAccount();
+  await failFiveTimes(page, account.email);
+  await page.waitForTimeout(1500);
+  smtp = await startSmtpSink(Number(process.env.E2E_SMTP_PORT));
+  expect(smtp.messages.filter((m) => m.to === account.email)).toHaveLength(0);
+  const mail = await smtp.waitFor((m) => m.to === account.email, 25_000);
+  expect(unlockLink(mail.text)).toBeTruthy();
+});
+
+test("[frozen] a frozen account that signs in fully lands on the status view", async ({ page }) => {
+  await submit(page, "frozen@qianneng.test", "Qianneng#2026").catch(() => undefined);
+  await expect(page).toHaveURL(/\/account-status$/);
+  await expect(page.getByTestId("status-case-ref")).toHaveText("QN-2026-004271");
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("[locked-out] proves ownership with an emailed code, sees why and until when, and unlocks", async ({ page }) => {
+  const account = await createAccount();
+  await failFiveTimes(page, account.email);
+
+  await page.goto("/account-status");
+  await page.getByLabel("邮箱或手机号").fill(account.email);
+  await page.getByRole("button", { name: "发送验证码" }).click();
+  await expect(page.getByText(/如果存在与 .* 匹配的账户/)).toBeVisible();
+  const mail = await smtp.waitFor((m) => m.to === account.email && m.subject.includes("验证码"), 20_000);
+  const code = /\b(\d{6})\b/.exec(mail.text)![1];
+
+  await page.getByLabel("6 位验证码").fill("000000" === code ? "111111" : "000000");
+  await page.getByRole("button", { name: "验证并查看状态" }).click();
+  await expect(page.locator("#status-code-message")).toContainText("验证码不正确");
+  await page.getByLabel("6 位验证码").fill(code);
+  await page.getByRole("button", { name: "验证并查看状态" }).click();
+
+  await expect(page.getByTestId("status-state")).toContainText("正常");
+  const paused = page.getByTestId("status-paused");
+  await expect(paused).toContainText("登录已暂停");
+  await expect(paused.getByTestId("countdown")).toHaveText(/剩余 1[0-5]:\d\d/);
+  await expect(page.getByTestId("status-failures").locator("li")).toHaveCount(5);
+  await expect(page.getByTestId("status-failures")).toContainText("Chrom");
+
+  await page.getByRole("button", { name: "立即解除暂停" }).click();
+  await expect(page.getByText("已解除暂停,现在可以登录了。")).toBeVisible();
+  await expect(page.getByText("登录未被暂停。")).toBeVisible();
+  await page.goto("/sign-in");
+  const form = await fillSignIn(page, account.email, account.password);
+  await form.locator('button[type="submit"]').click();
+  await expect(page).toHaveURL(/\/account$/);
+});
+
+test("[locked-out] an unknown identifier gets the same code page and no message is sent", async ({ page }) => {
+  const ghost = `ghost-status-${Date.now()}@qianneng.test`;
+  const before = smtp.messages.length;
+  await page.goto("/account-status");
+  await page.getByLabel("邮箱或手机号").fill(ghost);
+  await page.getByRole("button", { name: "发送验证码" }).click();
+  await expect(page.getByText(`如果存在与 ${ghost} 匹配的账户`)).toBeVisible();
+  await expect(page.getByLabel("6 位验证码")).toBeVisible();
+  await page.waitForTimeout(2000);
+  expect(smtp.messages.slice(before).filter((m) => m.to === ghost)).toHaveLength(0);
+});

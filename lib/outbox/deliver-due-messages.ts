@@ -1,0 +1,69 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Database, OutboxChannel } from "@/lib/db/schema";
+import type { OutboxTransports } from "./create-transports";
+import { claimOutboxMessage, findDueMessageIds } from "./claim-outbox-message";
+import { describeSendError } from "./describe-send-error";
+import type { OutboxMessage, OutboxTransport } from "./outbox-transport";
+import { markOutboxSent, recordOutboxFailure } from "./settle-outbox-message";
+
+export type DeliveryPolicy = {
+  leaseMs: number;
+  maxAttempts: number;
+  batchSize: number;
+  retryDelayMs: (attempts: number) => number;
+  now: () => number;
+};
+
+type Round = { db: Kysely<Database>; policy: DeliveryPolicy; shouldStop: () => boolean };
+
+async function deliverOne(round: Round, transport: OutboxTransport, message: OutboxMessage, token: string) {
+  const { db, policy } = round;
+  const error = await transport.send(message).then(
+    () => undefined,
+    (cause: unknown) => describeSendError(cause),
+  );
+  const now = policy.now();
+  if (error === undefined) {
+    await markOutboxSent(db, { message, token, now });
+    return;
+  }
+  const attempts = message.attempts + 1;
+  await recordOutboxFailure(db, {
+    message,
+    token,
+    now,
+    error,
+    retryDelayMs: policy.retryDelayMs(attempts),
+    maxAttempts: policy.maxAttempts,
+  });
+}
+
+async function deliverChannel(round: Round, channel: OutboxChannel, transport: OutboxTransport): Promise<number> {
+  const { db, policy } = round;
+  const ids = await findDueMessageIds(db, { channel, now: policy.now(), limit: policy.batchSize });
+  let handled = 0;
+  for (const id of ids) {
+    if (round.shouldStop()) break;
+    // Claimed one at a time, just before sending, so the lease only has to cover one send.
+    const token = randomUUID();
+    const message = await claimOutboxMessage(db, { id, token, now: policy.now(), leaseMs: policy.leaseMs });
+    if (!message) continue;
+    await deliverOne(round, transport, message, token);
+    handled++;
+  }
+  return handled;
+}
+
+/**
+ * One round of the worker: every due message of every configured channel is claimed and tried once.
+ * Channels run side by side so a slow SMTP server does not hold up SMS. Returns how many were tried.
+ */
+export async function deliverDueMessages(round: Round & { transports: OutboxTransports }): Promise<number> {
+  const entries = Object.entries(round.transports) as [OutboxChannel, OutboxTransport][];
+  // allSettled: a round ends only when every channel has finished, so rounds never overlap.
+  const results = await Promise.allSettled(entries.map(([channel, transport]) => deliverChannel(round, channel, transport)));
+  const failed = results.find((r) => r.status === "rejected");
+  if (failed) throw failed.reason;
+  return results.reduce((sum, r) => sum + (r.status === "fulfilled" ? r.value : 0), 0);
+}

@@ -1,0 +1,22 @@
+import type { FailureState } from "@/lib/server/lockout/pause-policy";
+
+export type WindowCount = { count: number; resetAt: number };
+
+/**
+ * Counters shared by every portal instance: the database by default, Redis when REDIS_URL is set.
+ * Every write is one atomic operation, so concurrent attempts cannot race past a limit.
+ */
+export type CounterStore = {
+  /** The failure state of an identifier key (already forgotten ones read as null). */
+  getFailures(key: string, now: number): Promise<FailureState | null>;
+  /** Adds one failure unless paused (→ null, nothing changed); pauses per the policy. */
+  recordFailure(key: string, now: number): Promise<FailureState | null>;
+  clearFailures(keys: string[]): Promise<void>;
+  /** Counts one event in a fixed window that starts with the first event. */
+  hit(key: string, windowMs: number, now: number): Promise<WindowCount>;
+  /** Holds `key` until `until` unless it is already held (a hold is never lengthened); returns the hold's end. */
+  hold(key: string, until: number, now: number): Promise<number>;
+  heldUntil(key: string, now: number): Promise<number | null>;
+  /** Lets a short-lived script exit (closes a Redis connection; nothing for the database). */
+  close(): Promise<void>;
+};

@@ -1,0 +1,99 @@
+// Both CounterStore implementations must follow pause-policy exactly and stay consistent under concurrency.
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabases, useDatabase } from "@/test/databases";
+import { FIRST_PAUSE_MS, nextFailureState, type FailureState } from "@/lib/server/lockout/pause-policy";
+import type { CounterStore } from "./counter-store";
+import { createRedisCounterStore } from "./redis-counter-store";
+import { createSqlCounterStore } from "./sql-counter-store";
+
+type StoreKind = { name: string; useStore: () => { store: () => CounterStore } };
+
+function redisKind(url: string): StoreKind {
+  return {
+    name: "redis",
+    useStore() {
+      let redis: Redis;
+      const prefix = `qn-test:${Math.random().toString(36).slice(2)}:`;
+      beforeAll(() => void (redis = new Redis(url)));
+      afterAll(async () => {
+        const keys = await redis.keys(`${prefix}*`);
+        if (keys.length) await redis.del(...keys);
+        redis.disconnect();
+      });
+      return { store: () => createRedisCounterStore(redis, prefix) };
+    },
+  };
+}
+
+function storeKinds(): StoreKind[] {
+  const kinds: StoreKind[] = testDatabases().map((kind) => ({
+    name: kind.name,
+    useStore() {
+      const database = useDatabase(kind);
+      return { store: () => createSqlCounterStore(database.db) };
+    },
+  }));
+  const redisUrl = process.env.TEST_REDIS_URL?.trim();
+  if (redisUrl) kinds.push(redisKind(redisUrl));
+  else if (process.env.CI && process.env.CI !== "false") throw new Error("CI is set but TEST_REDIS_URL is not: the Redis counter tests would be skipped");
+  return kinds;
+}
+
+describe.each(storeKinds())("$name counter store", (kind) => {
+  const { store } = kind.useStore();
+  // Real-clock times: Redis expiries run on the server's clock.
+  const base = () => Date.now();
+
+  it("follows pause-policy step by step, including refusals during a pause", async () => {
+    const key = `seq-${Math.random()}`;
+    let expected: FailureState | null = null;
+    let now = base();
+    // Gaps in minutes: quick failures, a wait through the first pause, more failures, then 12 h of quiet.
+    const gaps = [1, 1, 1, 1, 1, 1, 16, 1, 1, 1, 1, 1, 31, 1, 12 * 60 + 31, 1];
+    for (const gap of gaps) {
+      now += gap * 60_000;
+      const next = nextFailureState(expected, now);
+      const got = await store().recordFailure(key, now);
+      expect(got).toEqual(next);
+      if (next) expected = next;
+      expect(await store().getFailures(key, now)).toEqual(expected);
+    }
+  });
+
+  it("200 concurrent wrong attempts give one consistent counter and one pause", async () => {
+    const key = `burst-${Math.random()}`;
+    const now = base();
+    const results = await Promise.all(Array.from({ length: 200 }, () => store().recordFailure(key, now)));
+    const counted = results.filter((r) => r !== null);
+    expect(counted.map((r) => r!.failures).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5]);
+    expect(counted.filter((r) => r!.pausedUntil !== null)).toHaveLength(1);
+    expect(await store().getFailures(key, now)).toEqual({ failures: 5, lastFailureAt: now, pausedUntil: now + FIRST_PAUSE_MS });
+  });
+
+  it("clearFailures forgets the count", async () => {
+    const key = `clear-${Math.random()}`;
+    const now = base();
+    for (let i = 0; i < 3; i++) await store().recordFailure(key, now);
+    await store().clearFailures([key, "never-used"]);
+    expect(await store().getFailures(key, now)).toBeNull();
+  });
+
+  it("hit counts in a fixed window and starts again once it ends", async () => {
+    const key = `hit-${Math.random()}`;
+    const now = base();
+    const counts = await Promise.all(Array.from({ length: 50 }, () => store().hit(key, 200, now)));
+    expect(counts.map((c) => c.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    await new Promise((r) => setTimeout(r, 250));
+    expect((await store().hit(key, 60_000, Date.now())).count).toBe(1);
+  });
+
+  it("hold is never lengthened while it lasts", async () => {
+    const key = `hold-${Math.random()}`;
+    const now = base();
+    expect(await store().heldUntil(key, now)).toBeNull();
+    expect(await store().hold(key, now + 60_000, now)).toBe(now + 60_000);
+    expect(await store().hold(key, now + 120_000, now + 1)).toBe(now + 60_000);
+    expect(await store().heldUntil(key, now + 1)).toBe(now + 60_000);
+  });
+});

@@ -1,0 +1,10 @@
+// PRODUCT.md §5 "per network": the limits themselves are configuration (IP_FAILED_SIGNIN_LIMIT, IP_AUTH_POST_PER_MINUTE).
+export const IP_FAILURE_WINDOW_MS = 24 * 3_600_000;
+export const IP_THROTTLE_MS = 3_600_000;
+export const IP_POST_WINDOW_MS = 60_000;
+
+export const keys = {
+  ipFailures: (ip: string) => `ip-failures:${ip}`,
+  ipThrottle: (ip: string) => `ip-throttle:${ip}`,
+  ipPosts: (ip: string) => `ip-posts:${ip}`,
+};

@@ -1,0 +1,60 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import { getConfig } from "@/lib/config";
+import type { Database } from "@/lib/db/schema";
+import type { Identifier } from "@/lib/identifier/normalize-identifier";
+import { hashIdentifier } from "@/lib/server/audit/hash-identifier";
+import { recordSecurityEvent } from "@/lib/server/audit/record-security-event";
+import type { CounterStore } from "@/lib/server/counters";
+import { checkAuthPostRate } from "@/lib/server/lockout/check-auth-post-rate";
+import type { RequestContext } from "@/lib/server/request-context";
+import { findUserByIdentifier } from "@/lib/server/users/find-user-by-identifier";
+import { sendStatusCode } from "./send-status-code";
+import { HOUR_MS, STATUS_CODE_RESEND_MS, STATUS_CODE_TTL_MS, STATUS_CODES_PER_HOUR, hashStatusCode, newStatusCode } from "./status-code-policy";
+
+type StatusCodeRequest = { db: Kysely<Database>; store: CounterStore; identifier: Identifier; context: RequestContext; now?: number };
+
+/** The same for every identifier, with or without an account: nothing here may tell them apart. */
+export type StatusCodeRequested = { ok: true; resendAt: number } | { ok: false; code: "rate_limited"; retryAt: number };
+
+/** When the next code may be sent: 60 s after the last one, and at most 5 in any hour. */
+async function nextSendAt(db: Kysely<Database>, identifierHash: string, now: number): Promise<number> {
+  const recent = await db
+    .selectFrom("status_codes")
+    .select(["created_at", "last_sent_at"])
+    .where("identifier_hash", "=", identifierHash)
+    .where("created_at", ">", now - HOUR_MS)
+    .orderBy("created_at", "desc")
+    .limit(STATUS_CODES_PER_HOUR)
+    .execute();
+  const afterLast = recent.length > 0 ? Number(recent[0].last_sent_at) + STATUS_CODE_RESEND_MS : now;
+  const hourly = recent.length >= STATUS_CODES_PER_HOUR ? Number(recent[recent.length - 1].created_at) + HOUR_MS : now;
+  return Math.max(afterLast, hourly, now);
+}
+
+/**
+ * Step one of the status view for a signed-out visitor. An identifier without an account gets a row too
+ * (user_id null, a code nobody receives), so the answer and the work done are the same; only a real
+ * account's owner is sent the code. A new code voids the older ones.
+ */
+export async function requestStatusCode({ db, store, identifier, context, now = Date.now() }: StatusCodeRequest): Promise<StatusCodeRequested> {
+  const rate = await checkAuthPostRate(store, context.ip, getConfig().IP_AUTH_POST_PER_MINUTE, now);
+  if (rate.limited) return { ok: false, code: "rate_limited", retryAt: rate.retryAt };
+
+  const identifierHash = hashIdentifier(identifier.value);
+  const sendAt = await nextSendAt(db, identifierHash, now);
+  if (sendAt > now) return { ok: true, resendAt: sendAt };
+
+  const user = await findUserByIdentifier(db, identifier);
+  const [id, code] = [randomUUID(), newStatusCode()];
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("status_codes").set({ used_at: now }).where("identifier_hash", "=", identifierHash).where("used_at", "is", null).execute();
+    await trx
+      .insertInto("status_codes")
+      .values({ id, identifier_hash: identifierHash, user_id: user?.id ?? null, code_hash: hashStatusCode(id, code), created_at: now, expires_at: now + STATUS_CODE_TTL_MS, last_sent_at: now, used_at: null })
+      .execute();
+    if (user) await sendStatusCode(trx, { user, identifier, code, now });
+    await recordSecurityEvent(trx, { type: "status_code_sent", userId: user?.id, identifierHash, context, now });
+  });
+  return { ok: true, resendAt: now + STATUS_CODE_RESEND_MS };
+}

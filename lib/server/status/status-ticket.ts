@@ -1,0 +1,41 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { cookies } from "next/headers";
+import { getConfig } from "@/lib/config";
+import { getAuthSecret } from "@/lib/server/auth/auth-secret";
+
+export const STATUS_TICKET_COOKIE = "qn-status";
+export const STATUS_TICKET_TTL_MS = 15 * 60_000;
+
+function sign(payload: string): string {
+  return createHmac("sha256", getAuthSecret()).update(`status-ticket:${payload}`).digest("base64url");
+}
+
+/** "userId.expiry.signature": proof, for 15 minutes, that this browser showed ownership of the account. */
+export function createStatusTicket(userId: string, now: number): string {
+  const payload = `${userId}.${now + STATUS_TICKET_TTL_MS}`;
+  return `${payload}.${sign(payload)}`;
+}
+
+export function readStatusTicket(ticket: string | undefined, now: number): string | null {
+  const [userId, expires, signature] = ticket?.split(".") ?? [];
+  if (!userId || !expires || !signature || Number(expires) <= now) return null;
+  const expected = Buffer.from(sign(`${userId}.${expires}`));
+  const given = Buffer.from(signature);
+  return given.length === expected.length && timingSafeEqual(given, expected) ? userId : null;
+}
+
+/** Gives this browser a status ticket (after a full sign-in of a frozen account, or a verified code). */
+export async function grantStatusTicket(userId: string, now = Date.now()): Promise<void> {
+  const secure = getConfig().APP_URL.startsWith("https:");
+  (await cookies()).set(STATUS_TICKET_COOKIE, createStatusTicket(userId, now), {
+    httpOnly: true,
+    sameSite: "lax",
+    secure,
+    path: "/",
+    maxAge: STATUS_TICKET_TTL_MS / 1000,
+  });
+}
+
+export async function statusTicketUser(now = Date.now()): Promise<string | null> {
+  return readStatusTicket((await cookies()).get(STATUS_TICKET_COOKIE)?.value, now);
+}

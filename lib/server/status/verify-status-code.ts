@@ -1,0 +1,83 @@
+import type { Kysely } from "kysely";
+import { getConfig } from "@/lib/config";
+import type { Database } from "@/lib/db/schema";
+import type { Identifier } from "@/lib/identifier/normalize-identifier";
+import { hashIdentifier } from "@/lib/server/audit/hash-identifier";
+import { recordSecurityEvent } from "@/lib/server/audit/record-security-event";
+import type { CounterStore } from "@/lib/server/counters";
+import { checkAuthPostRate } from "@/lib/server/lockout/check-auth-post-rate";
+import type { RequestContext } from "@/lib/server/request-context";
+import { STATUS_CODE_MAX_ATTEMPTS, statusCodeMatches } from "./status-code-policy";
+import { grantStatusTicket } from "./status-ticket";
+
+type StatusCodeAttempt = { db: Kysely<Database>; store: CounterStore; identifier: Identifier; code: string; context: RequestContext; now?: number };
+
+/**
+ * "code_incorrect": wrong, tries remain. "code_invalid": no live code (expired, used, voided by a newer one or by
+ * five wrong tries, never requested) — the visitor must request a new one. An identifier without an account
+ * has a live code too, so it answers exactly like a real one.
+ */
+export type StatusCodeChecked =
+  | { ok: true; userId: string }
+  | { ok: false; code: "code_incorrect" | "code_invalid" }
+  | { ok: false; code: "rate_limited"; retryAt: number };
+
+type Outcome = { outcome: "ok" | "code_incorrect" | "code_invalid"; userId: string | null };
+
+async function newestCode(db: Kysely<Database>, identifierHash: string) {
+  return db.selectFrom("status_codes").selectAll().where("identifier_hash", "=", identifierHash).orderBy("created_at", "desc").limit(1).executeTakeFirst();
+}
+
+/** One atomic step, so concurrent guesses cannot exceed five tries between them; the fifth voids the code. */
+async function countWrongTry(db: Kysely<Database>, id: string): Promise<"code_incorrect" | "code_invalid"> {
+  const counted = await db
+    .updateTable("status_codes")
+    .set((eb) => ({ attempts: eb("attempts", "+", 1) }))
+    .where("id", "=", id)
+    .where("used_at", "is", null)
+    .where("attempts", "<", STATUS_CODE_MAX_ATTEMPTS)
+    .returning("attempts")
+    .executeTakeFirst();
+  return counted !== undefined && Number(counted.attempts) < STATUS_CODE_MAX_ATTEMPTS ? "code_incorrect" : "code_invalid";
+}
+
+/** Marks the code used unless a concurrent request did first or wrong tries voided it meanwhile. */
+async function spendCode(db: Kysely<Database>, id: string, now: number): Promise<boolean> {
+  const used = await db
+    .updateTable("status_codes")
+    .set({ used_at: now })
+    .where("id", "=", id)
+    .where("used_at", "is", null)
+    .where("attempts", "<", STATUS_CODE_MAX_ATTEMPTS)
+    .returning("id")
+    .executeTakeFirst();
+  return used !== undefined;
+}
+
+async function checkCode(db: Kysely<Database>, identifierHash: string, code: string, now: number): Promise<Outcome> {
+  const row = await newestCode(db, identifierHash);
+  if (!row) return { outcome: "code_invalid", userId: null };
+  const live = row.used_at === null && Number(row.expires_at) > now && Number(row.attempts) < STATUS_CODE_MAX_ATTEMPTS;
+  if (!live) return { outcome: "code_invalid", userId: row.user_id };
+  // A phantom row's code reaches nobody: even a lucky guess proves nothing, so it counts as wrong.
+  const matches = statusCodeMatches(row, code);
+  if (!matches || !row.user_id) return { outcome: await countWrongTry(db, row.id), userId: row.user_id };
+  return { outcome: (await spendCode(db, row.id, now)) ? "ok" : "code_invalid", userId: row.user_id };
+}
+
+/** Step two: the right code gives this browser a status ticket for the account. */
+export async function verifyStatusCode({ db, store, identifier, code, context, now = Date.now() }: StatusCodeAttempt): Promise<StatusCodeChecked> {
+  const rate = await checkAuthPostRate(store, context.ip, getConfig().IP_AUTH_POST_PER_MINUTE, now);
+  if (rate.limited) return { ok: false, code: "rate_limited", retryAt: rate.retryAt };
+
+  const identifierHash = hashIdentifier(identifier.value);
+  const { outcome, userId } = await checkCode(db, identifierHash, code, now);
+  const audit = { userId, identifierHash, context, now };
+  if (outcome !== "ok" || !userId) {
+    await recordSecurityEvent(db, { type: "status_code_failed", ...audit, detail: { reason: outcome } });
+    return { ok: false, code: outcome === "ok" ? "code_invalid" : outcome };
+  }
+  await grantStatusTicket(userId, now);
+  await recordSecurityEvent(db, { type: "status_viewed", ...audit, detail: { via: "status_code" } });
+  return { ok: true, userId };
+}
