@@ -22,3 +22,20 @@ test("[user] a failed sign-in leaves no axe violations", async ({ page }) => {
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations).toEqual([]);
 });
+
+test("[locked-out] axe finds no violations on the paused sign-in, /account-status and /unlock", async ({ page }) => {
+  await page.goto("/sign-in");
+  const form = page.locator("main form").filter({ has: page.locator('input[name="identifier"]') });
+  await form.locator('input[name="identifier"]').fill("paused@qianneng.test");
+  await form.locator('input[name="password"]').fill("Qianneng#2026");
+  await form.locator('button[type="submit"]').click();
+  await expect(page.locator("#sign-in-message")).toContainText("登录已暂停");
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  await page.goto("/account-status");
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  await page.goto("/unlock?token=not-a-real-token");
+  await expect(page.getByText("这个解除链接已失效")).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "./helpers";
+import { createAccount } from "./support/accounts";
 
 test("[visitor] pages carry a nonce-based CSP and the baseline security headers", async ({ request }) => {
   const response = await request.get("/sign-in");
@@ -97,4 +98,22 @@ test("[visitor] /api/health reports the database", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
   expect(await response.json()).toEqual({ status: "ok", database: "ok" });
+});
+
+test("[attacker] direct POSTs pause a phantom identifier exactly like a real one (same status and Location)", async ({ request }) => {
+  const post = async (identifier: string) =>
+    request.post("/api/auth/callback/credentials", {
+      form: { identifier, password: "wrong-password", csrfToken: await csrfToken(request), callbackUrl: "/account" },
+      maxRedirects: 0,
+    });
+  const real = await createAccount();
+  const phantom = `ghost-direct-${Date.now()}@qianneng.test`;
+  for (let i = 0; i < 6; i++) {
+    const [a, b] = [await post(real.email), await post(phantom)];
+    expect(b.status()).toBe(a.status());
+    expect(b.headers()["location"]).toBe(a.headers()["location"]);
+    expect(a.headers()["location"]).toContain(i < 4 ? "code=invalid_credentials" : "code=sign_in_paused");
+  }
+  const page = await request.get("/sign-in?error=CredentialsSignin&code=sign_in_paused");
+  expect(await page.text()).toContain("该账号的登录已暂停");
 });

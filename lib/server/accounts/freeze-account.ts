@@ -1,0 +1,41 @@
+import type { Kysely } from "kysely";
+import type { Database } from "@/lib/db/schema";
+import { recordSecurityEvent } from "@/lib/server/audit/record-security-event";
+import type { RequestContext } from "@/lib/server/request-context";
+
+export type FreezeOptions = {
+  userId: string;
+  /** "frozen" by support, or "self_frozen" by the owner (lost phone). */
+  status: "frozen" | "self_frozen";
+  reason: string;
+  caseRef: string | null;
+  /** Who did it: the agent's user id, or the owner's own. */
+  actorId: string;
+  context?: RequestContext;
+  now?: number;
+};
+
+/**
+ * Freezes an account and ends every one of its sessions in the same transaction, so no browser stays
+ * inside a frozen account. Returns false when there is no such account.
+ */
+export async function freezeAccount(db: Kysely<Database>, options: FreezeOptions): Promise<boolean> {
+  const now = options.now ?? Date.now();
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable("users")
+      .set({ status: options.status, frozen_reason: options.reason, frozen_case_ref: options.caseRef, frozen_at: now, updated_at: now })
+      .where("id", "=", options.userId)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) return false;
+    const ended = await trx.deleteFrom("sessions").where("user_id", "=", options.userId).executeTakeFirst();
+    await recordSecurityEvent(trx, {
+      type: "account_frozen",
+      userId: options.userId,
+      context: options.context,
+      detail: { status: options.status, reason: options.reason, actor: options.actorId, sessionsEnded: Number(ended.numDeletedRows) },
+      now,
+    });
+    return true;
+  });
+}
