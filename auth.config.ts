@@ -1,5 +1,23 @@
 import type { NextAuthConfig } from "next-auth";
 
+declare module "@auth/core/jwt" {
+  interface JWT {
+    /** Secret of this browser's row in the sessions table (only its hash is stored). */
+    sid?: string;
+    /** Public id of that row (safe to show, used to mark "this device"). */
+    sessionId?: string;
+    /** "reset": proof of email or SMS that may only set a new password (proxy.ts enforces it). */
+    purpose?: "full" | "reset";
+  }
+}
+
+declare module "next-auth" {
+  interface Session {
+    sessionId?: string;
+    purpose?: "full" | "reset";
+  }
+}
+
 /**
  * The part of the Auth.js configuration that needs no database: proxy.ts uses it for an optimistic
  * check; auth.ts adds the providers and the session-record checks.
@@ -13,6 +31,8 @@ export const authConfig = {
   callbacks: {
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      session.sessionId = token.sessionId;
+      session.purpose = token.purpose ?? "full";
       return session;
     },
   },

@@ -8,6 +8,7 @@ function freePort(): string {
 process.env.E2E_PORT ??= freePort();
 process.env.E2E_SMTP_PORT ??= freePort();
 process.env.E2E_SMS_PORT ??= freePort();
+process.env.E2E_SINK_API_PORT ??= freePort();
 const port = process.env.E2E_PORT;
 // Specs open the server's database too (to add accounts of their own): workers inherit this.
 process.env.E2E_DB_FILE ??= `data/e2e-${port}.db`;
@@ -15,6 +16,7 @@ const baseURL = process.env.E2E_BASE_URL ?? `http://localhost:${port}`;
 
 export default defineConfig({
   testDir: "e2e",
+  globalSetup: "./e2e/support/global-sinks.ts",
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
@@ -53,7 +55,7 @@ export default defineConfig({
           APP_URL: baseURL,
           AUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef",
           E2E_DB_FILE: process.env.E2E_DB_FILE,
-          // The sinks are started by the specs that read mail and SMS (e2e/support); until then, sends are retried.
+          // Sinks in the runner's main process (e2e/support/global-sinks.ts) take every email and SMS.
           SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
           SMS_WEBHOOK_URL: `http://127.0.0.1:${process.env.E2E_SMS_PORT}/sms`,
           // Every browser here shares one IP: the per-IP limits are covered by vitest, not by every e2e request.

@@ -8,9 +8,14 @@ import { contentSecurityPolicy, newNonce } from "@/lib/security/content-security
 const { auth } = NextAuth(authConfig);
 
 const PROTECTED = [/^\/account(\/|$)/];
+const RESET_PAGE = "/reset-password";
 
 export default auth((request) => {
   const { pathname, search } = request.nextUrl;
+  // A reset-only session (email link or SMS code) may set a password and do nothing else.
+  if (request.auth?.purpose === "reset" && pathname !== RESET_PAGE) {
+    return NextResponse.redirect(new URL(RESET_PAGE, request.nextUrl.origin));
+  }
   if (PROTECTED.some((p) => p.test(pathname)) && !request.auth?.user) {
     const signIn = new URL("/sign-in", request.nextUrl.origin);
     signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
@@ -27,6 +32,8 @@ export default auth((request) => {
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  // The reset page's URL may carry a token: never leak it to another site.
+  if (pathname === RESET_PAGE) response.headers.set("Referrer-Policy", "no-referrer");
   return response;
 });
 

@@ -47,5 +47,8 @@ declare module "autocannon" {
     statusCodeStats: Record<string, { count: number }>;
   };
 
-  export default function autocannon(options: AutocannonOptions): Promise<AutocannonResult>;
+  /** The run in progress: awaitable for its result; stop() ends it at the next one-second tick. */
+  export type AutocannonInstance = PromiseLike<AutocannonResult> & { stop(): void };
+
+  export default function autocannon(options: AutocannonOptions): AutocannonInstance;
 }

@@ -2,6 +2,8 @@
 
 export const DEMO_IDENTIFIER = "demo@qianneng.test";
 export const DEMO_PASSWORD = "Qianneng#2026";
+/** Seeded paused for about 2 h (lib/db/seed.ts): refused before any hash while the pause lasts. */
+export const PAUSED_IDENTIFIER = "paused@qianneng.test";
 export const CREDENTIALS_PATH = "/api/auth/callback/credentials";
 
 /** A CSRF token and the cookie header that goes with it; the pair can be reused for many POSTs. */
@@ -49,6 +51,11 @@ export function isSignedIn(status: number, location: string | undefined): boolea
 /** A refused sign-in with the "wrong identifier or password" code. */
 export function isInvalidCredentials(status: number, location: string | undefined): boolean {
   return status === 302 && location !== undefined && location.includes("code=invalid_credentials");
+}
+
+/** A sign-in refused because the identifier is paused (PRODUCT.md §5), whatever the password. */
+export function isPausedRefusal(status: number, location: string | undefined): boolean {
+  return status === 302 && location !== undefined && location.includes("code=sign_in_paused");
 }
 
 export type TimedResponse = { status: number; location?: string; ms: number };

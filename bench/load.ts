@@ -33,11 +33,20 @@ export type LoadResult = {
   raw: AutocannonResult;
 };
 
-export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
+/** A load run in progress (see startLoad). */
+export type RunningLoad = {
+  /** Ends the run early (autocannon stops at its next one-second tick) and resolves with its result. */
+  stop: () => Promise<LoadResult>;
+  /** Resolves when the run ends by itself after spec.duration seconds. */
+  done: Promise<LoadResult>;
+};
+
+/** Starts a load run in the background of this process (for measuring something else while it runs). */
+export function startLoad(spec: LoadSpec): RunningLoad {
   let successes = 0;
   const failures = new Map<string, number>();
   const stopMeter = cpuMeter(spec.serverPid);
-  const raw = await autocannon({
+  const instance = autocannon({
     url: spec.baseUrl,
     connections: spec.connections,
     duration: spec.duration,
@@ -59,19 +68,32 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
       },
     ],
   });
-  const cpu = stopMeter();
-  const failureCount = [...failures.values()].reduce((a, b) => a + b, 0);
+  const done = Promise.resolve(instance).then((raw): LoadResult => {
+    const cpu = stopMeter();
+    const failureCount = [...failures.values()].reduce((a, b) => a + b, 0);
+    return {
+      successPerSecond: successes / raw.duration,
+      successes,
+      failures,
+      failureCount,
+      transportErrors: raw.errors + raw.timeouts,
+      p50: raw.latency.p50,
+      p99: raw.latency.p99,
+      cpu,
+      raw,
+    };
+  });
   return {
-    successPerSecond: successes / raw.duration,
-    successes,
-    failures,
-    failureCount,
-    transportErrors: raw.errors + raw.timeouts,
-    p50: raw.latency.p50,
-    p99: raw.latency.p99,
-    cpu,
-    raw,
+    stop: () => {
+      instance.stop();
+      return done;
+    },
+    done,
   };
+}
+
+export function runLoad(spec: LoadSpec): Promise<LoadResult> {
+  return startLoad(spec).done;
 }
 
 /** One-line description of what went wrong in a load run, for the problems list. */

@@ -26,6 +26,16 @@ export type Argon2Reference = {
   cpuMsPerVerify: number;
 };
 
+/** Results a scenario hands to later ones in the same run (ratios are only meaningful within one run). */
+export type Measured = {
+  /** Successful sign-ins per second under load (sign-in throughput). */
+  signInsPerSecond?: number;
+  /** Server CPU time per successful sign-in under load, ms. */
+  serverCpuMsPerSignIn?: number;
+  /** Server CPU time per credentials POST refused before any hash or query (invalid_input), ms: the framework's floor. */
+  serverCpuMsFloor?: number;
+};
+
 export type BenchContext = {
   /** http://localhost:PORT — localhost, not 127.0.0.1, or Next's cookies do not come back. */
   baseUrl: string;
@@ -34,6 +44,8 @@ export type BenchContext = {
   /** How the server PID was found, for the report. */
   serverPidNote: string;
   argon2: Argon2Reference;
+  /** Filled in by earlier scenarios, read by later ones. */
+  measured: Measured;
   log: (message: string) => void;
 };
 

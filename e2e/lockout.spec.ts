@@ -1,22 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createAccount, uniqueMobile } from "./support/accounts";
-import { startSmsSink, type SmsSink } from "./support/sms-sink";
-import { startSmtpSink, type SmtpSink } from "./support/smtp-sink";
+import { mailbox } from "./support/mailbox-client";
 import { fillSignIn, formMessage } from "./helpers";
-
-// One worker owns the mail and SMS sinks on the ports the server was given.
-test.describe.configure({ mode: "serial" });
-
-let smtp: SmtpSink;
-let sms: SmsSink;
-test.beforeAll(async () => {
-  smtp = await startSmtpSink(Number(process.env.E2E_SMTP_PORT));
-  sms = await startSmsSink(Number(process.env.E2E_SMS_PORT));
-});
-test.afterAll(async () => {
-  await smtp?.stop();
-  await sms?.stop();
-});
 
 async function submit(page: Page, identifier: string, password: string) {
   await page.goto("/sign-in");
@@ -58,10 +43,10 @@ test("[locked-out] a phantom identifier gets the very same pause page as a real 
 test("[locked-out] the owner's notice arrives by mail and SMS, and its link unlocks once", async ({ page }) => {
   const account = await createAccount({ mobile: uniqueMobile() });
   await failFiveTimes(page, account.email);
-  const mail = await smtp.waitFor((m) => m.to === account.email, 20_000);
+  const mail = await mailbox.waitForEmail((m) => m.to === account.email);
   expect(mail.subject).toContain("登录已暂停");
   expect(mail.text).toContain("设备:");
-  const text = await sms.waitFor((m) => m.to === account.mobile, 20_000);
+  const text = await mailbox.waitForSms((m) => m.to === account.mobile);
   expect(text.text).toContain("/unlock?token=");
 
   const link = unlockLink(mail.text)!;
@@ -85,13 +70,16 @@ test("[locked-out] the owner's notice arrives by mail and SMS, and its link unlo
 });
 
 test("[locked-out] SMTP down when the pause happens: the notice is delivered once it is back", async ({ page }) => {
-  await smtp.stop();
+  await mailbox.stopSmtp();
   const account = await createAccount();
-  await failFiveTimes(page, account.email);
-  await page.waitForTimeout(1500);
-  smtp = await startSmtpSink(Number(process.env.E2E_SMTP_PORT));
-  expect(smtp.messages.filter((m) => m.to === account.email)).toHaveLength(0);
-  const mail = await smtp.waitFor((m) => m.to === account.email, 25_000);
+  try {
+    await failFiveTimes(page, account.email);
+    await page.waitForTimeout(1500);
+    expect((await mailbox.emails()).filter((m) => m.to === account.email)).toHaveLength(0);
+  } finally {
+    await mailbox.startSmtp();
+  }
+  const mail = await mailbox.waitForEmail((m) => m.to === account.email, 30_000);
   expect(unlockLink(mail.text)).toBeTruthy();
 });
 
@@ -111,7 +99,7 @@ test("[locked-out] proves ownership with an emailed code, sees why and until whe
   await page.getByLabel("邮箱或手机号").fill(account.email);
   await page.getByRole("button", { name: "发送验证码" }).click();
   await expect(page.getByText(/如果存在与 .* 匹配的账户/)).toBeVisible();
-  const mail = await smtp.waitFor((m) => m.to === account.email && m.subject.includes("验证码"), 20_000);
+  const mail = await mailbox.waitForEmail((m) => m.to === account.email && m.subject.includes("验证码"));
   const code = /\b(\d{6})\b/.exec(mail.text)![1];
 
   await page.getByLabel("6 位验证码").fill("000000" === code ? "111111" : "000000");
@@ -138,12 +126,12 @@ test("[locked-out] proves ownership with an emailed code, sees why and until whe
 
 test("[locked-out] an unknown identifier gets the same code page and no message is sent", async ({ page }) => {
   const ghost = `ghost-status-${Date.now()}@qianneng.test`;
-  const before = smtp.messages.length;
+
   await page.goto("/account-status");
   await page.getByLabel("邮箱或手机号").fill(ghost);
   await page.getByRole("button", { name: "发送验证码" }).click();
   await expect(page.getByText(`如果存在与 ${ghost} 匹配的账户`)).toBeVisible();
   await expect(page.getByLabel("6 位验证码")).toBeVisible();
   await page.waitForTimeout(2000);
-  expect(smtp.messages.slice(before).filter((m) => m.to === ghost)).toHaveLength(0);
+  expect((await mailbox.emails()).filter((m) => m.to === ghost)).toHaveLength(0);
 });

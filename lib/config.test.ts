@@ -112,6 +112,24 @@ describe("TRUST_PROXY", () => {
   });
 });
 
+describe("PASSWORD_COMPOSITION", () => {
+  it.each([
+    [undefined, "default"],
+    ["", "default"],
+    ["default", "default"],
+    ["classic", "classic"],
+    [" Classic\n", "classic"],
+  ])("%j → %s", (value, expected) => {
+    expect(parseConfig({ PASSWORD_COMPOSITION: value }).PASSWORD_COMPOSITION).toBe(expected);
+  });
+
+  it.each(["strict", "clasic", "1"])("an unknown policy (%j) stops start-up, naming the variable", (value) => {
+    const error = configErrorOf({ PASSWORD_COMPOSITION: value });
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatch(/^PASSWORD_COMPOSITION must be "default" or "classic"/);
+  });
+});
+
 describe("empty variables mean unset", () => {
   it("falls back to the defaults", () => {
     const config = parseConfig({ PORT: "", IP_FAILED_SIGNIN_LIMIT: "", DATABASE_URL: "", APP_URL: " ", MAIL_FROM: "" });

@@ -21,6 +21,16 @@ export const ERROR_CODES = [
   "code_incorrect",
   "code_invalid",
   "ownership_expired",
+  "reset_expired",
+  "reset_link_invalid",
+  "password_reused",
+  "current_password_wrong",
+  "password_too_short",
+  "password_common",
+  "password_personal",
+  "password_weak",
+  "password_composition",
+  "password_mismatch",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

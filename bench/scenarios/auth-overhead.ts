@@ -25,6 +25,7 @@ async function run(context: BenchContext): Promise<ScenarioResult> {
     isSuccess: isInvalidInput,
   });
   const total = result.successes + result.failureCount + result.transportErrors;
+  if (result.successes > 0) context.measured.serverCpuMsFloor = result.cpu.serverMs / result.successes;
   return {
     rows: [
       {

@@ -1,15 +1,22 @@
 // The scenarios run against the server, in this order. Add new ones here; each returns its own table rows.
 import { authOverhead } from "./auth-overhead";
 import { enumerationTiming } from "./enumeration-timing";
+import { pausedIdentifierAttack } from "./paused-attack";
+import { pausedPhantomTiming } from "./paused-phantom-timing";
 import { serverMemory } from "./server-memory";
 import { signInPage } from "./sign-in-page";
 import { signInThroughput } from "./sign-in-throughput";
+import { signInUnderAttack } from "./sign-in-under-attack";
 import type { Scenario } from "../types";
 
 export const scenarios: Scenario[] = [
+  // First: later scenarios compare with its successful sign-ins/s (context.measured).
   signInThroughput,
   authOverhead,
   enumerationTiming,
+  pausedIdentifierAttack,
+  signInUnderAttack,
+  pausedPhantomTiming,
   signInPage,
   // Last: the peak covers everything above.
   serverMemory,

@@ -35,6 +35,10 @@ async function run(context: BenchContext): Promise<ScenarioResult> {
     isSuccess: isSignedIn,
   });
   const ratio = result.successPerSecond / context.argon2.verifiesPerSecond;
+  if (result.successes > 0) {
+    context.measured.signInsPerSecond = result.successPerSecond;
+    context.measured.serverCpuMsPerSignIn = result.cpu.serverMs / result.successes;
+  }
   const others = result.failureCount + result.transportErrors;
   const total = result.successes + others;
   const problems = result.successes <= total / 2 ? [describeFailures("sign-in load: most requests were not successful sign-ins", result)] : [];

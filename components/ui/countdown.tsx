@@ -29,8 +29,16 @@ export function LocalTime({ at, serverText }: { at: number; serverText: string }
   return <time dateTime={new Date(at).toISOString()}>{text}</time>;
 }
 
+type CountdownProps = {
+  until: number;
+  onDone?: () => void;
+  /** Words around the clock (default "14:59 left"); at zero, `doneText` (default the pause-ended text; null for none). */
+  render?: (clock: string) => string;
+  doneText?: string | null;
+};
+
 /** "14:59 left", ticking every second; calls onDone once when it reaches zero. */
-export function Countdown({ until, onDone }: { until: number; onDone?: () => void }) {
+export function Countdown({ until, onDone, render, doneText }: CountdownProps) {
   const t = useTranslations("countdown");
   const now = useNowSeconds();
   const left = now === null ? null : Math.max(0, until - now);
@@ -47,5 +55,6 @@ export function Countdown({ until, onDone }: { until: number; onDone?: () => voi
   const m = Math.floor((totalSeconds % 3600) / 60);
   const s = totalSeconds % 60;
   const clock = h > 0 ? `${h}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}` : `${m}:${String(s).padStart(2, "0")}`;
-  return <span data-testid="countdown" className="tabular-nums">{left === 0 ? t("done") : t("left", { clock })}</span>;
+  const text = left === 0 ? (doneText === undefined ? t("done") : doneText) : render ? render(clock) : t("left", { clock });
+  return <span data-testid="countdown" className="tabular-nums">{text}</span>;
 }

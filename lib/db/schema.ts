@@ -35,6 +35,8 @@ export type SessionsTable = {
   created_at: Millis;
   last_seen_at: Millis;
   expires_at: Millis;
+  /** "reset": proof of email/SMS that may set a password and nothing else (PRODUCT.md §6). */
+  purpose: Generated<SessionPurpose>;
 };
 
 /** Auth.js verification tokens; columns named as @auth/kysely-adapter expects. */
@@ -101,6 +103,19 @@ export type StatusCodesTable = {
   attempts: Generated<number>;
   /** When it was used, or voided by a newer code. */
   used_at: Millis | null;
+  /** "status": proves ownership for the status view; "reset": an SMS password reset. */
+  purpose: Generated<CodePurpose>;
+};
+
+export type CodePurpose = "status" | "reset";
+export type SessionPurpose = "full" | "reset";
+
+/** A previous password's hash; a user keeps at most five (PRODUCT.md §7: the last 5 cannot be reused). */
+export type PasswordHistoryTable = {
+  id: string;
+  user_id: string;
+  password_hash: string;
+  created_at: Millis;
 };
 
 export type OutboxChannel = "email" | "sms";
@@ -139,6 +154,7 @@ export type Database = {
   rate_counters: RateCountersTable;
   unlock_tokens: UnlockTokensTable;
   status_codes: StatusCodesTable;
+  password_history: PasswordHistoryTable;
 };
 
 export type User = Selectable<UsersTable>;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { getDb } from "@/lib/db";
@@ -72,6 +73,10 @@ export default async function AccountPage() {
           </ul>
         )}
       </section>
+
+      <p>
+        <Link href="/account/security" className="font-medium text-brand-700 underline-offset-2 hover:underline">{t("security")}</Link>
+      </p>
 
       <form action={signOutAction} className="max-w-form">
         <Button type="submit" variant="secondary">{t("signOut")}</Button>

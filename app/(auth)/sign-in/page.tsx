@@ -17,7 +17,9 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const callbackUrl = callbackPathField.parse(typeof params.callbackUrl === "string" ? params.callbackUrl : undefined);
-  if (await auth()) redirect(callbackUrl);
+  if ((await auth())?.purpose === "full") redirect(callbackUrl);
+  // Auth.js sends a spent or expired email link here: start the reset again, with the reason.
+  if (params.error === "Verification") redirect("/forgot-password?link=invalid");
 
   const t = await getTranslations("signIn");
   // Auth.js sends direct POSTs to the callback back here with ?code=…
@@ -26,9 +28,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
     <div className="mx-auto max-w-form">
       <h1 className="text-2xl font-semibold">{t("heading")}</h1>
       <p className="mt-2 text-ink-muted">{t("intro")}</p>
-      {params.signedOut === "1" && (
+      {(params.signedOut === "1" || params.reset === "1") && (
         <div className="mt-4">
-          <Alert tone="info">{t("signedOut")}</Alert>
+          <Alert tone="info">{params.reset === "1" ? t("passwordReset") : t("signedOut")}</Alert>
         </div>
       )}
       <div className="mt-6 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6">

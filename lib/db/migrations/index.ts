@@ -3,6 +3,8 @@ import * as initial from "./0001-initial";
 import * as outbox from "./0002-outbox";
 import * as signInPauses from "./0003-sign-in-pauses";
 import * as statusCodes from "./0004-status-codes";
+import * as passwordHistory from "./0005-password-history";
+import * as resetPurposes from "./0006-reset-purposes";
 
 /** Every migration, in order; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +12,6 @@ export const migrations: Record<string, Migration> = {
   "0002-outbox": outbox,
   "0003-sign-in-pauses": signInPauses,
   "0004-status-codes": statusCodes,
+  "0005-password-history": passwordHistory,
+  "0006-reset-purposes": resetPurposes,
 };

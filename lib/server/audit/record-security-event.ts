@@ -17,6 +17,12 @@ export const SECURITY_EVENT_TYPES = [
   "status_code_sent",
   "status_code_failed",
   "status_viewed",
+  "reset_requested",
+  "reset_code_failed",
+  "reset_link_followed",
+  "password_reset",
+  "password_changed",
+  "password_change_failed",
   "signed_out",
   "session_revoked",
 ] as const;

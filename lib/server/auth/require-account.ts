@@ -18,6 +18,6 @@ export async function requireAccount(returnTo: string): Promise<SignedIn> {
         db.selectFrom("sessions").selectAll().where("id", "=", session.sessionId).executeTakeFirst(),
       ])
     : [undefined, undefined];
-  if (!user || !row || user.status !== "active") redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!user || !row || row.purpose !== "full" || user.status !== "active") redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
   return { user, session: row };
 }

@@ -1,13 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import type { Database } from "@/lib/db/schema";
+import type { Database, SessionPurpose } from "@/lib/db/schema";
 import type { RequestContext } from "@/lib/server/request-context";
-import { hashSessionSecret, newSessionSecret, SESSION_ABSOLUTE_MS, SESSION_PERSISTENT_MS } from "./session-policy";
+import { hashSessionSecret, newSessionSecret, RESET_SESSION_MS, SESSION_ABSOLUTE_MS, SESSION_PERSISTENT_MS } from "./session-policy";
 
 export type CreateSessionOptions = {
   userId: string;
   persistent: boolean;
   context: RequestContext;
+  /** "reset": may only set a new password, and lives 15 minutes. */
+  purpose?: SessionPurpose;
   now?: number;
 };
 
@@ -16,18 +18,21 @@ export async function createSession(db: Kysely<Database>, options: CreateSession
   const now = options.now ?? Date.now();
   const secret = newSessionSecret();
   const id = randomUUID();
+  const purpose = options.purpose ?? "full";
+  const lifetime = purpose === "reset" ? RESET_SESSION_MS : options.persistent ? SESSION_PERSISTENT_MS : SESSION_ABSOLUTE_MS;
   await db
     .insertInto("sessions")
     .values({
       id,
       token_hash: hashSessionSecret(secret),
       user_id: options.userId,
-      persistent: options.persistent ? 1 : 0,
+      persistent: options.persistent && purpose === "full" ? 1 : 0,
+      purpose,
       ip: options.context.ip,
       user_agent: options.context.userAgent,
       created_at: now,
       last_seen_at: now,
-      expires_at: now + (options.persistent ? SESSION_PERSISTENT_MS : SESSION_ABSOLUTE_MS),
+      expires_at: now + lifetime,
     })
     .execute();
   return { id, secret };

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { getConfig } from "@/lib/config";
-import type { Database } from "@/lib/db/schema";
+import type { CodePurpose, Database } from "@/lib/db/schema";
 import type { Identifier } from "@/lib/identifier/normalize-identifier";
 import { hashIdentifier } from "@/lib/server/audit/hash-identifier";
 import { recordSecurityEvent } from "@/lib/server/audit/record-security-event";
@@ -12,17 +12,27 @@ import { findUserByIdentifier } from "@/lib/server/users/find-user-by-identifier
 import { sendStatusCode } from "./send-status-code";
 import { HOUR_MS, STATUS_CODE_RESEND_MS, STATUS_CODE_TTL_MS, STATUS_CODES_PER_HOUR, hashStatusCode, newStatusCode } from "./status-code-policy";
 
-type StatusCodeRequest = { db: Kysely<Database>; store: CounterStore; identifier: Identifier; context: RequestContext; now?: number };
+type StatusCodeRequest = {
+  db: Kysely<Database>;
+  store: CounterStore;
+  identifier: Identifier;
+  context: RequestContext;
+  purpose?: CodePurpose;
+  /** The caller already counted this submission against the per-IP limit. */
+  skipRateCheck?: boolean;
+  now?: number;
+};
 
 /** The same for every identifier, with or without an account: nothing here may tell them apart. */
 export type StatusCodeRequested = { ok: true; resendAt: number } | { ok: false; code: "rate_limited"; retryAt: number };
 
 /** When the next code may be sent: 60 s after the last one, and at most 5 in any hour. */
-async function nextSendAt(db: Kysely<Database>, identifierHash: string, now: number): Promise<number> {
+async function nextSendAt(db: Kysely<Database>, identifierHash: string, purpose: CodePurpose, now: number): Promise<number> {
   const recent = await db
     .selectFrom("status_codes")
     .select(["created_at", "last_sent_at"])
     .where("identifier_hash", "=", identifierHash)
+    .where("purpose", "=", purpose)
     .where("created_at", ">", now - HOUR_MS)
     .orderBy("created_at", "desc")
     .limit(STATUS_CODES_PER_HOUR)
@@ -37,24 +47,31 @@ async function nextSendAt(db: Kysely<Database>, identifierHash: string, now: num
  * (user_id null, a code nobody receives), so the answer and the work done are the same; only a real
  * account's owner is sent the code. A new code voids the older ones.
  */
-export async function requestStatusCode({ db, store, identifier, context, now = Date.now() }: StatusCodeRequest): Promise<StatusCodeRequested> {
-  const rate = await checkAuthPostRate(store, context.ip, getConfig().IP_AUTH_POST_PER_MINUTE, now);
-  if (rate.limited) return { ok: false, code: "rate_limited", retryAt: rate.retryAt };
+export async function requestStatusCode(request: StatusCodeRequest): Promise<StatusCodeRequested> {
+  const { db, store, identifier, context, purpose = "status", skipRateCheck = false, now = Date.now() } = request;
+  const rate = skipRateCheck ? null : await checkAuthPostRate(store, context.ip, getConfig().IP_AUTH_POST_PER_MINUTE, now);
+  if (rate?.limited) return { ok: false, code: "rate_limited", retryAt: rate.retryAt };
 
   const identifierHash = hashIdentifier(identifier.value);
-  const sendAt = await nextSendAt(db, identifierHash, now);
+  const sendAt = await nextSendAt(db, identifierHash, purpose, now);
   if (sendAt > now) return { ok: true, resendAt: sendAt };
 
   const user = await findUserByIdentifier(db, identifier);
   const [id, code] = [randomUUID(), newStatusCode()];
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable("status_codes").set({ used_at: now }).where("identifier_hash", "=", identifierHash).where("used_at", "is", null).execute();
+    await trx
+      .updateTable("status_codes")
+      .set({ used_at: now })
+      .where("identifier_hash", "=", identifierHash)
+      .where("purpose", "=", purpose)
+      .where("used_at", "is", null)
+      .execute();
     await trx
       .insertInto("status_codes")
-      .values({ id, identifier_hash: identifierHash, user_id: user?.id ?? null, code_hash: hashStatusCode(id, code), created_at: now, expires_at: now + STATUS_CODE_TTL_MS, last_sent_at: now, used_at: null })
+      .values({ id, purpose, identifier_hash: identifierHash, user_id: user?.id ?? null, code_hash: hashStatusCode(id, code), created_at: now, expires_at: now + STATUS_CODE_TTL_MS, last_sent_at: now, used_at: null })
       .execute();
-    if (user) await sendStatusCode(trx, { user, identifier, code, now });
-    await recordSecurityEvent(trx, { type: "status_code_sent", userId: user?.id, identifierHash, context, now });
+    if (user) await sendStatusCode(trx, { user, identifier, code, purpose, now });
+    await recordSecurityEvent(trx, { type: purpose === "reset" ? "reset_requested" : "status_code_sent", userId: user?.id, identifierHash, context, now });
   });
   return { ok: true, resendAt: now + STATUS_CODE_RESEND_MS };
 }

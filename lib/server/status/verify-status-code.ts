@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import { getConfig } from "@/lib/config";
-import type { Database } from "@/lib/db/schema";
+import type { CodePurpose, Database } from "@/lib/db/schema";
 import type { Identifier } from "@/lib/identifier/normalize-identifier";
 import { hashIdentifier } from "@/lib/server/audit/hash-identifier";
 import { recordSecurityEvent } from "@/lib/server/audit/record-security-event";
@@ -10,7 +10,16 @@ import type { RequestContext } from "@/lib/server/request-context";
 import { STATUS_CODE_MAX_ATTEMPTS, statusCodeMatches } from "./status-code-policy";
 import { grantStatusTicket } from "./status-ticket";
 
-type StatusCodeAttempt = { db: Kysely<Database>; store: CounterStore; identifier: Identifier; code: string; context: RequestContext; now?: number };
+type StatusCodeAttempt = {
+  db: Kysely<Database>;
+  store: CounterStore;
+  identifier: Identifier;
+  code: string;
+  context: RequestContext;
+  /** "status" (default) grants this browser a status ticket; "reset" leaves the session to the caller. */
+  purpose?: CodePurpose;
+  now?: number;
+};
 
 /**
  * "code_incorrect": wrong, tries remain. "code_invalid": no live code (expired, used, voided by a newer one or by
@@ -24,8 +33,15 @@ export type StatusCodeChecked =
 
 type Outcome = { outcome: "ok" | "code_incorrect" | "code_invalid"; userId: string | null };
 
-async function newestCode(db: Kysely<Database>, identifierHash: string) {
-  return db.selectFrom("status_codes").selectAll().where("identifier_hash", "=", identifierHash).orderBy("created_at", "desc").limit(1).executeTakeFirst();
+async function newestCode(db: Kysely<Database>, identifierHash: string, purpose: CodePurpose) {
+  return db
+    .selectFrom("status_codes")
+    .selectAll()
+    .where("identifier_hash", "=", identifierHash)
+    .where("purpose", "=", purpose)
+    .orderBy("created_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** One atomic step, so concurrent guesses cannot exceed five tries between them; the fifth voids the code. */
@@ -54,8 +70,8 @@ async function spendCode(db: Kysely<Database>, id: string, now: number): Promise
   return used !== undefined;
 }
 
-async function checkCode(db: Kysely<Database>, identifierHash: string, code: string, now: number): Promise<Outcome> {
-  const row = await newestCode(db, identifierHash);
+async function checkCode(db: Kysely<Database>, identifierHash: string, code: string, purpose: CodePurpose, now: number): Promise<Outcome> {
+  const row = await newestCode(db, identifierHash, purpose);
   if (!row) return { outcome: "code_invalid", userId: null };
   const live = row.used_at === null && Number(row.expires_at) > now && Number(row.attempts) < STATUS_CODE_MAX_ATTEMPTS;
   if (!live) return { outcome: "code_invalid", userId: row.user_id };
@@ -66,17 +82,18 @@ async function checkCode(db: Kysely<Database>, identifierHash: string, code: str
 }
 
 /** Step two: the right code gives this browser a status ticket for the account. */
-export async function verifyStatusCode({ db, store, identifier, code, context, now = Date.now() }: StatusCodeAttempt): Promise<StatusCodeChecked> {
+export async function verifyStatusCode({ db, store, identifier, code, context, purpose = "status", now = Date.now() }: StatusCodeAttempt): Promise<StatusCodeChecked> {
   const rate = await checkAuthPostRate(store, context.ip, getConfig().IP_AUTH_POST_PER_MINUTE, now);
   if (rate.limited) return { ok: false, code: "rate_limited", retryAt: rate.retryAt };
 
   const identifierHash = hashIdentifier(identifier.value);
-  const { outcome, userId } = await checkCode(db, identifierHash, code, now);
+  const { outcome, userId } = await checkCode(db, identifierHash, code, purpose, now);
   const audit = { userId, identifierHash, context, now };
   if (outcome !== "ok" || !userId) {
-    await recordSecurityEvent(db, { type: "status_code_failed", ...audit, detail: { reason: outcome } });
+    await recordSecurityEvent(db, { type: purpose === "reset" ? "reset_code_failed" : "status_code_failed", ...audit, detail: { reason: outcome } });
     return { ok: false, code: outcome === "ok" ? "code_invalid" : outcome };
   }
+  if (purpose === "reset") return { ok: true, userId };
   await grantStatusTicket(userId, now);
   await recordSecurityEvent(db, { type: "status_viewed", ...audit, detail: { via: "status_code" } });
   return { ok: true, userId };

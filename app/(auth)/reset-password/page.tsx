@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { auth } from "@/auth";
+import { NewPasswordForm } from "@/components/reset/new-password-form";
+import { ResetCodeForm } from "@/components/reset/reset-code-form";
+import { Button } from "@/components/ui/button";
+import { getConfig } from "@/lib/config";
+import { getDb } from "@/lib/db";
+import { maskEmail, maskMobile } from "@/lib/identifier/mask-identifier";
+import { isIdentifier, normalizeIdentifier } from "@/lib/identifier/normalize-identifier";
+import { isResetLinkValid } from "@/lib/server/reset/find-reset-link";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("resetPassword"))("title"), referrer: "no-referrer" };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
+/** The code was just sent (or the visitor came back): a new one may be asked for a minute from now at the earliest. */
+const firstResendAt = () => Date.now() + 60_000;
+
+/**
+ * A state machine (CONVENTIONS.md): a reset-only session sets the password; an email link is checked before
+ * its button shows; a phone gets the code form; anything else starts again at /forgot-password.
+ */
+export default async function ResetPasswordPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const t = await getTranslations("resetPassword");
+  const session = await auth();
+  const db = await getDb();
+  let body: React.ReactNode;
+
+  if (session?.purpose === "reset" && session.user?.id) {
+    const user = await db.selectFrom("users").select(["email", "mobile", "name"]).where("id", "=", session.user.id).executeTakeFirst();
+    if (!user) redirect("/forgot-password?reset=expired");
+    const who = user.email ? maskEmail(user.email) : maskMobile(user.mobile!);
+    body = (
+      <>
+        <p className="mb-5 text-ink-muted">{t("newPasswordIntro", { who })}</p>
+        <NewPasswordForm context={{ ...user, composition: getConfig().PASSWORD_COMPOSITION }} />
+      </>
+    );
+  } else if (one(params.token) && one(params.email)) {
+    const [token, email] = [one(params.token)!, one(params.email)!];
+    const valid = token.length <= 200 && email.length <= 256 && (await isResetLinkValid(db, { email, token }));
+    if (!valid) redirect("/forgot-password?link=invalid");
+    // Following the link only shows this button: mail scanners that open links cannot spend it.
+    body = (
+      <form method="get" action="/api/auth/callback/nodemailer" className="space-y-4">
+        <p>{t("linkIntro")}</p>
+        <input type="hidden" name="token" value={token} />
+        <input type="hidden" name="email" value={email} />
+        <input type="hidden" name="callbackUrl" value="/reset-password" />
+        <Button type="submit">{t("continue")}</Button>
+      </form>
+    );
+  } else if (one(params.mobile)) {
+    const mobile = normalizeIdentifier(one(params.mobile)!);
+    if (!isIdentifier(mobile) || mobile.kind !== "mobile") redirect("/forgot-password");
+    body = (
+      <>
+        <p className="mb-5 text-ink-muted">{t("codeIntro", { mobile: maskMobile(mobile.value) })}</p>
+        <ResetCodeForm mobile={mobile.value} resendAt={firstResendAt()} />
+      </>
+    );
+  } else {
+    redirect("/forgot-password");
+  }
+
+  return (
+    <div className="mx-auto max-w-form">
+      <h1 className="text-2xl font-semibold">{t("heading")}</h1>
+      <div className="mt-6 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6">{body}</div>
+      <p className="mt-5 text-center text-sm">
+        <Link href="/forgot-password" className="text-brand-700 underline-offset-2 hover:underline">{t("startAgain")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { changePasswordAction } from "@/app/(account)/account/security/actions";
+import { PasswordInput } from "@/components/auth/password-input";
+import { NewPasswordInput } from "@/components/password/new-password-input";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import type { FormState } from "@/lib/error-codes";
+import type { PasswordContext } from "@/lib/password/policy";
+
+export function ChangePasswordForm({ context }: { context: PasswordContext }) {
+  const t = useTranslations("security");
+  const te = useTranslations("errors");
+  // The policy's own words (they know new passwords stop at 128 characters); other codes as everywhere.
+  const tp = useTranslations("password.problems");
+  const [state, formAction, pending] = useActionState<FormState, FormData>(changePasswordAction, {});
+  const errors = (field: string) => state.fieldErrors?.[field]?.map((c) => (field !== "current" && tp.has(c) ? tp(c) : te(c)));
+  return (
+    <form action={formAction} noValidate className="space-y-5" key={state.ok ? "done" : "form"}>
+      <Alert id="change-password-message" tone={state.ok ? "info" : "error"}>
+        {state.ok ? t("changed") : state.code ? te(state.code) : null}
+      </Alert>
+      <PasswordInput name="current" label={t("current")} autoComplete="current-password" maxLength={1100} errors={errors("current")} />
+      <NewPasswordInput name="password" context={context} errors={errors("password")} />
+      <Field name="confirm" label={t("confirm")} type="password" autoComplete="new-password" required maxLength={1100} errors={errors("confirm")} />
+      <Button type="submit" disabled={pending} aria-busy={pending}>
+        {pending ? t("saving") : t("submit")}
+      </Button>
+    </form>
+  );
+}

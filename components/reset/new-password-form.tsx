@@ -1,0 +1,32 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { resetPasswordAction } from "@/app/(auth)/reset-password/actions";
+import { NewPasswordInput } from "@/components/password/new-password-input";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import type { FormState } from "@/lib/error-codes";
+import type { PasswordContext } from "@/lib/password/policy";
+
+export function NewPasswordForm({ context }: { context: PasswordContext }) {
+  const t = useTranslations("resetPassword");
+  const te = useTranslations("errors");
+  // The policy's own words (they know new passwords stop at 128 characters); other codes as everywhere.
+  const tp = useTranslations("password.problems");
+  const [state, formAction, pending] = useActionState<FormState, FormData>(resetPasswordAction, {});
+  const errors = (field: string) => state.fieldErrors?.[field]?.map((c) => (field !== "current" && tp.has(c) ? tp(c) : te(c)));
+  return (
+    <form action={formAction} noValidate className="space-y-5">
+      <Alert id="reset-message" tone="error">
+        {state.code ? te(state.code) : null}
+      </Alert>
+      <NewPasswordInput name="password" context={context} errors={errors("password")} />
+      <Field name="confirm" label={t("confirm")} type="password" autoComplete="new-password" required maxLength={1100} errors={errors("confirm")} />
+      <Button type="submit" disabled={pending} aria-busy={pending}>
+        {pending ? t("saving") : t("submit")}
+      </Button>
+    </form>
+  );
+}
