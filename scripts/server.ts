@@ -5,6 +5,7 @@ import { createDb } from "@/lib/db/create-db";
 import { migrateToLatest } from "@/lib/db/migrate";
 import { startServerOutbox, type ServerOutbox } from "@/lib/outbox/start-server-outbox";
 import { CLIENT_IP_HEADER, clientIpOf } from "@/lib/server/client-ip";
+import { withEarlyRefusal } from "./early-refusal";
 
 const FORWARDED_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port"];
 
@@ -38,7 +39,7 @@ export async function startServer({ dev, beforeListen }: ServerOptions): Promise
 
   const app = next({ dev, turbopack: dev, hostname: "localhost", port: config.PORT });
   await app.prepare();
-  const handle = app.getRequestHandler();
+  const handle = await withEarlyRefusal(config, app.getRequestHandler());
   const server = http.createServer((req, res) => {
     const ip = clientIpOf(req, config.TRUST_PROXY);
     if (ip) req.headers[CLIENT_IP_HEADER] = ip;

@@ -1,0 +1,51 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import type { Config } from "@/lib/config";
+import { createDb } from "@/lib/db/create-db";
+import { CLIENT_IP_HEADER } from "@/lib/server/client-ip";
+import { openCounterStore } from "@/lib/server/counters/open-counter-store";
+import { CREDENTIALS_CALLBACK, EARLY_BODY_LIMIT, refuseEarly } from "@/lib/server/auth/refuse-early";
+
+type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** The request again, body included, for Next.js once this layer has read it (a readable with the same head). */
+function replay(req: IncomingMessage, body: Buffer): IncomingMessage {
+  const { method, url, headers, rawHeaders, httpVersion, httpVersionMajor, httpVersionMinor, socket } = req;
+  const copy = Object.assign(Readable.from([body]), { method, url, headers, rawHeaders, httpVersion, httpVersionMajor, httpVersionMinor, socket, connection: socket });
+  return copy as unknown as IncomingMessage;
+}
+
+/** Only small, sized form posts are read here; anything else streams to Next untouched. */
+function isSmallPostToCallback(req: IncomingMessage): boolean {
+  const length = Number(req.headers["content-length"]);
+  return req.method === "POST" && req.url?.split("?")[0] === CREDENTIALS_CALLBACK && length > 0 && length <= EARLY_BODY_LIMIT;
+}
+
+/**
+ * Wraps Next's handler: direct POSTs to the credentials callback for a paused identifier or a throttled
+ * network are answered here (lib/server/auth/refuse-early.ts); everything else reaches Next unchanged.
+ */
+export async function withEarlyRefusal(config: Config, handle: Handle): Promise<Handle> {
+  const db = await createDb(config.DATABASE_URL);
+  const store = await openCounterStore(config, db);
+  return async (req, res) => {
+    if (!isSmallPostToCallback(req)) return handle(req, res);
+    const body = await readBody(req);
+    const context = { ip: (req.headers[CLIENT_IP_HEADER] as string | undefined) ?? null, userAgent: req.headers["user-agent"]?.slice(0, 512) ?? null };
+    const location = await refuseEarly(req, body, context, { db, store, config }).catch((error) => {
+      console.error("early refusal check failed; Auth.js decides", error);
+      return null;
+    });
+    if (location) {
+      res.writeHead(302, { Location: location, "Cache-Control": "no-store" }).end();
+      return;
+    }
+    return handle(replay(req, body), res);
+  };
+}
