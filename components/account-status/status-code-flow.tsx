@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { statusCodeAction } from "@/app/(auth)/account-status/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { IdentifierField } from "@/components/auth/identifier-field";
 import { CodeStep } from "./code-step";
 import { useGuardedFormAction } from "./use-guarded-form-action";
 
@@ -21,21 +21,7 @@ export function StatusCodeFlow() {
       <Alert id="status-request-message" tone={state.code === "rate_limited" ? "warning" : "error"}>
         {state.code ? te(state.code) : null}
       </Alert>
-      <Field
-        name="identifier"
-        label={t("identifier")}
-        hint={t("identifierHint")}
-        type="text"
-        inputMode="email"
-        autoComplete="username"
-        autoCapitalize="off"
-        spellCheck={false}
-        required
-        maxLength={300}
-        defaultValue={state.values?.identifier}
-        key={state.values?.identifier}
-        errors={state.fieldErrors?.identifier?.map((c) => te(c))}
-      />
+      <IdentifierField label={t("identifier")} hint={t("identifierHint")} value={state.values?.identifier} errors={state.fieldErrors?.identifier?.map((c) => te(c))} />
       <Button type="submit" disabled={pending} aria-busy={pending}>
         {pending ? t("sending") : t("sendCode")}
       </Button>

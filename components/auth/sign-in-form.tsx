@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { signInAction } from "@/app/(auth)/sign-in/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { IdentifierField } from "@/components/auth/identifier-field";
 import type { ErrorCode, FormState } from "@/lib/error-codes";
 import { PasswordInput } from "./password-input";
 import { SignInNotice } from "./sign-in-notice";
@@ -31,21 +31,7 @@ export function SignInForm({ callbackUrl, initialCode }: Props) {
       <Alert id="sign-in-message" tone={paused ? "warning" : "error"}>
         {code ? <SignInNotice code={code} until={state.until} /> : null}
       </Alert>
-      <Field
-        name="identifier"
-        label={t("identifier")}
-        hint={t("identifierHint")}
-        type="text"
-        inputMode="email"
-        autoComplete="username"
-        autoCapitalize="off"
-        spellCheck={false}
-        required
-        maxLength={300}
-        defaultValue={state.values?.identifier}
-        key={state.values?.identifier}
-        errors={fieldErrors("identifier")}
-      />
+      <IdentifierField label={t("identifier")} hint={t("identifierHint")} value={state.values?.identifier} errors={fieldErrors("identifier")} />
       <PasswordInput name="password" label={t("password")} autoComplete="current-password" maxLength={1100} errors={fieldErrors("password")} />
       <div className="space-y-1">
         <label className="flex items-center gap-2 text-sm">

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { forgotPasswordAction } from "@/app/(auth)/forgot-password/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { IdentifierField } from "@/components/auth/identifier-field";
 import type { ErrorCode, FormState } from "@/lib/error-codes";
 
 export function ForgotPasswordForm({ initialCode }: { initialCode?: ErrorCode }) {
@@ -18,21 +18,7 @@ export function ForgotPasswordForm({ initialCode }: { initialCode?: ErrorCode })
       <Alert id="forgot-message" tone={state.ok ? "info" : "error"}>
         {state.ok ? t("sentEmail") : code ? te(code) : null}
       </Alert>
-      <Field
-        name="identifier"
-        label={t("identifier")}
-        hint={t("identifierHint")}
-        type="text"
-        inputMode="email"
-        autoComplete="username"
-        autoCapitalize="off"
-        spellCheck={false}
-        required
-        maxLength={300}
-        defaultValue={state.values?.identifier}
-        key={state.values?.identifier}
-        errors={state.fieldErrors?.identifier?.map((c) => te(c))}
-      />
+      <IdentifierField label={t("identifier")} hint={t("identifierHint")} value={state.values?.identifier} errors={state.fieldErrors?.identifier?.map((c) => te(c))} />
       <Button type="submit" disabled={pending} aria-busy={pending}>
         {pending ? t("sending") : t("submit")}
       </Button>
