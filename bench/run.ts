@@ -22,7 +22,7 @@ function parseArgs(argv: string[]): { build: boolean } {
 
 async function runScenarios(server: BenchServer, argon2: Argon2Reference): Promise<Outcome> {
   const outcome: Outcome = { rows: [], notes: [], problems: [] };
-  const context = { baseUrl: server.baseUrl, serverPid: server.pid, serverPidNote: server.pidNote, argon2, measured: {}, log };
+  const context = { baseUrl: server.baseUrl, serverPid: server.pid, serverPidNote: server.pidNote, dbFile: server.dbFile, argon2, measured: {}, log };
   for (const scenario of scenarios) {
     try {
       const result = await scenario.run(context);

@@ -43,6 +43,8 @@ export type BenchContext = {
   serverPid: number;
   /** How the server PID was found, for the report. */
   serverPidNote: string;
+  /** The server's SQLite file (E2E_DB_FILE, relative to the working directory), for writing fixtures and reading results. */
+  dbFile: string;
   argon2: Argon2Reference;
   /** Filled in by earlier scenarios, read by later ones. */
   measured: Measured;

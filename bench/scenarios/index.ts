@@ -3,6 +3,7 @@ import { authOverhead } from "./auth-overhead";
 import { enumerationTiming } from "./enumeration-timing";
 import { pausedIdentifierAttack } from "./paused-attack";
 import { pausedPhantomTiming } from "./paused-phantom-timing";
+import { resetRequestTiming } from "./reset-request-timing";
 import { serverMemory } from "./server-memory";
 import { signInPage } from "./sign-in-page";
 import { signInThroughput } from "./sign-in-throughput";
@@ -18,6 +19,7 @@ export const scenarios: Scenario[] = [
   signInUnderAttack,
   pausedPhantomTiming,
   signInPage,
+  resetRequestTiming,
   // Last: the peak covers everything above.
   serverMemory,
 ];
