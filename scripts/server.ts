@@ -5,6 +5,7 @@ import { createDb } from "@/lib/db/create-db";
 import { migrateToLatest } from "@/lib/db/migrate";
 import { startServerOutbox, type ServerOutbox } from "@/lib/outbox/start-server-outbox";
 import { CLIENT_IP_HEADER, clientIpOf } from "@/lib/server/client-ip";
+import { startHousekeeping } from "@/lib/server/housekeeping/start-housekeeping";
 import { withEarlyRefusal } from "./early-refusal";
 
 const FORWARDED_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port"];
@@ -50,19 +51,27 @@ export async function startServer({ dev, beforeListen }: ServerOptions): Promise
   });
   if (dev) server.on("upgrade", app.getUpgradeHandler());
   let outbox: Promise<ServerOutbox | undefined> | undefined;
+  let housekeeping: Promise<{ stop: () => Promise<void> } | undefined> | undefined;
   server.listen(config.PORT, () => {
     console.log(`钱能钱包 Account Center ready on ${config.APP_URL} (port ${config.PORT}, ${dev ? "development" : "production"})`);
+    housekeeping = startHousekeeping(config).catch((error) => {
+      console.error("[housekeeping] not started:", error);
+      return undefined;
+    });
     outbox = startServerOutbox(config).catch((error) => {
       console.error("[outbox] not started:", error);
       return undefined;
     });
   });
   // The outbox finishes the send in progress first; unsent messages wait in the database for the next start.
+  // Requests in flight are answered; idle keep-alive connections are closed so the process can exit.
   const stop = () => {
-    void Promise.resolve(outbox)
-      .then((o) => o?.stop())
-      .catch((error) => console.error("[outbox] stop failed:", error))
-      .finally(() => server.close(() => process.exit(0)));
+    void Promise.all([Promise.resolve(outbox).then((o) => o?.stop()), Promise.resolve(housekeeping).then((h) => h?.stop())])
+      .catch((error) => console.error("[server] stop failed:", error))
+      .finally(() => {
+        server.close(() => process.exit(0));
+        server.closeIdleConnections();
+      });
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { DEMO_ACCOUNTS, seedDemoData } from "@/lib/db/seed";
+import { createSqlCounterStore } from "@/lib/server/counters/sql-counter-store";
+import { createSession } from "@/lib/server/sessions/create-session";
+import { testDatabases, useDatabase } from "@/test/databases";
+import { pruneExpired } from "./prune-expired";
+
+const HOUR = 3_600_000;
+const context = { ip: null, userAgent: null };
+
+describe.each(testDatabases())("pruneExpired on $name", (kind) => {
+  const t = useDatabase(kind);
+
+  it("removes only what no rule can use any more", async () => {
+    await seedDemoData(t.db);
+    const store = createSqlCounterStore(t.db);
+    const now = Date.now();
+    await store.hit("old-window", 1000, now - 2000);
+    await store.hit("live-window", 60_000, now);
+    await store.recordFailure("forgotten", now - 13 * HOUR);
+    await store.recordFailure("remembered", now - 11 * HOUR);
+    // Last failure 13 h ago, but its 16 h pause ended only an hour ago: still remembered.
+    await t.db.insertInto("sign_in_failures").values({ key: "pause-ended-recently", failures: 35, last_failure_at: now - 13 * HOUR, paused_until: now - HOUR }).execute();
+    const userId = DEMO_ACCOUNTS[0].id;
+    await createSession(t.db, { userId, persistent: false, context, now: now - 2 * HOUR });
+    await createSession(t.db, { userId, persistent: true, context, now: now - 2 * HOUR });
+    const iso = (at: number) => (kind.name === "sqlite" ? new Date(at).toISOString() : new Date(at));
+    await t.db.insertInto("verification_tokens").values([
+      { identifier: "a@qianneng.test", token: "expired", expires: iso(now - 1000) },
+      { identifier: "a@qianneng.test", token: "live", expires: iso(now + 60_000) },
+    ]).execute();
+
+    const removed = await pruneExpired(t.db, now);
+    expect(removed).toMatchObject({ rate_counters: 1, sign_in_failures: 1, verification_tokens: 1, sessions: 1 });
+    expect(await store.getFailures("remembered", now)).not.toBeNull();
+    expect(await store.getFailures("pause-ended-recently", now)).not.toBeNull();
+    expect((await t.db.selectFrom("rate_counters").select("key").execute()).map((r) => r.key)).toEqual(["live-window"]);
+    expect((await t.db.selectFrom("verification_tokens").select("token").execute()).map((r) => r.token)).toEqual(["live"]);
+    expect(await t.db.selectFrom("sessions").select("persistent").execute()).toEqual([{ persistent: 1 }]);
+    expect(await pruneExpired(t.db, now)).toMatchObject({ rate_counters: 0, sign_in_failures: 0, sessions: 0 });
+  });
+});
