@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { OneTimeCodeField } from "@/components/ui/one-time-code-field";
 import type { FormState } from "@/lib/error-codes";
 import { ResendButton } from "./resend-button";
 
@@ -29,18 +29,7 @@ export function CodeStep({ state, formAction, submit, pending }: Props) {
       <Alert id="status-code-message" tone={state.code === "rate_limited" ? "warning" : "error"}>
         {state.code ? te(state.code) : null}
       </Alert>
-      <Field
-        name="code"
-        label={t("code")}
-        hint={t("codeHint")}
-        type="text"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        pattern="[0-9]*"
-        maxLength={20}
-        required
-        errors={state.fieldErrors?.code?.map((c) => te(c))}
-      />
+      <OneTimeCodeField label={t("code")} hint={t("codeHint")} errors={state.fieldErrors?.code?.map((c) => te(c))} />
       <Button type="submit" name="intent" value="verify" disabled={pending} aria-busy={pending}>
         {pending ? t("verifying") : t("verify")}
       </Button>

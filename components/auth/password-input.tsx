@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/field";
+import { RevealButton } from "@/components/ui/reveal-button";
 
 type Props = { name: string; label: string; autoComplete: string; errors?: string[]; maxLength?: number };
 
@@ -27,17 +28,7 @@ export function PasswordInput({ name, label, autoComplete, errors, maxLength }: 
       onKeyDown={onKey}
       onKeyUp={onKey}
       onBlur={() => setCapsLock(false)}
-      trailing={
-        <button
-          type="button"
-          onClick={() => setVisible((v) => !v)}
-          aria-pressed={visible}
-          aria-controls={name}
-          className="absolute inset-y-0 right-0 px-3 text-sm font-medium text-brand-700 hover:underline"
-        >
-          {visible ? t("hidePassword") : t("showPassword")}
-        </button>
-      }
+      trailing={<RevealButton controls={name} visible={visible} onToggle={() => setVisible((v) => !v)} showLabel={t("showPassword")} hideLabel={t("hidePassword")} />}
       below={
         <p aria-live="polite" className="text-sm text-caution-800">
           {capsLock ? t("capsLock") : ""}

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/field";
+import { RevealButton } from "@/components/ui/reveal-button";
 import type { PasswordContext } from "@/lib/password/policy-codes";
 import { PasswordStrength } from "./password-strength";
 import { usePasswordCheck } from "./use-password-check";
@@ -62,17 +63,7 @@ export function NewPasswordInput({ name = "password", label, context, errors }: 
           setValue(e.currentTarget.value);
           load();
         }}
-        trailing={
-          <button
-            type="button"
-            onClick={() => setVisible((v) => !v)}
-            aria-pressed={visible}
-            aria-controls={name}
-            className="absolute inset-y-0 right-0 px-3 text-sm font-medium text-brand-700 hover:underline"
-          >
-            {visible ? t("hide") : t("show")}
-          </button>
-        }
+        trailing={<RevealButton controls={name} visible={visible} onToggle={() => setVisible((v) => !v)} showLabel={t("show")} hideLabel={t("hide")} />}
         below={<PasswordStrength id={strengthId} status={status} result={result} />}
       />
     </div>

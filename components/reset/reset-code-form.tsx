@@ -6,7 +6,7 @@ import { resendResetCodeAction, verifyResetCodeAction } from "@/app/(auth)/reset
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Countdown } from "@/components/ui/countdown";
-import { Field } from "@/components/ui/field";
+import { OneTimeCodeField } from "@/components/ui/one-time-code-field";
 import type { FormState } from "@/lib/error-codes";
 
 /** The SMS code step, with "send a new code" once 60 s have passed (counted down on screen). */
@@ -23,17 +23,7 @@ export function ResetCodeForm({ mobile, resendAt }: { mobile: string; resendAt: 
           {state.code ? te(state.code) : resent.code ? te(resent.code) : null}
         </Alert>
         <input type="hidden" name="identifier" value={mobile} />
-        <Field
-          name="code"
-          label={t("code")}
-          type="text"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9 ]*"
-          maxLength={12}
-          required
-          errors={state.fieldErrors?.code?.map((c) => te(c))}
-        />
+        <OneTimeCodeField label={t("code")} errors={state.fieldErrors?.code?.map((c) => te(c))} />
         <Button type="submit" disabled={verifying} aria-busy={verifying}>
           {verifying ? t("verifying") : t("verify")}
         </Button>
