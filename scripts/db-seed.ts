@@ -2,8 +2,7 @@ import nextEnv from "@next/env";
 import { ConfigError, getConfig } from "@/lib/config";
 import { createDb } from "@/lib/db/create-db";
 import { migrateToLatest } from "@/lib/db/migrate";
-import { seedDemoData } from "@/lib/db/seed";
-import { openCounterStore } from "@/lib/server/counters/open-counter-store";
+import { seedDemo } from "./seed-demo";
 import { ensureDevAuthSecret } from "./dev-secret";
 import { printDemoSignIns } from "./seed-if-empty";
 
@@ -12,9 +11,7 @@ ensureDevAuthSecret();
 try {
   const db = await createDb(getConfig().DATABASE_URL);
   await migrateToLatest(db);
-  const store = await openCounterStore(getConfig(), db);
-  await seedDemoData(db, { store });
-  await store.close();
+  await seedDemo(db);
   await db.destroy();
   printDemoSignIns();
 } catch (error) {

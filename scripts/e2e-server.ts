@@ -16,8 +16,7 @@ const { startServer } = await import("./server");
 const { getConfig } = await import("@/lib/config");
 const { createDb } = await import("@/lib/db/create-db");
 const { migrateToLatest } = await import("@/lib/db/migrate");
-const { seedDemoData } = await import("@/lib/db/seed");
-const { openCounterStore } = await import("@/lib/server/counters/open-counter-store");
+const { seedDemo } = await import("./seed-demo");
 
 await startServer({
   dev: false,
@@ -25,9 +24,7 @@ await startServer({
     if (process.env.E2E_KEEP_DB) return;
     const db = await createDb(getConfig().DATABASE_URL);
     await migrateToLatest(db);
-    const store = await openCounterStore(getConfig(), db);
-    await seedDemoData(db, { store });
-    await store.close();
+    await seedDemo(db);
     await db.destroy();
   },
 });

@@ -1,7 +1,7 @@
 import { getConfig } from "@/lib/config";
 import { createDb } from "@/lib/db/create-db";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "@/lib/db/seed";
-import { openCounterStore } from "@/lib/server/counters/open-counter-store";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/db/seed";
+import { seedDemo } from "./seed-demo";
 
 /** First `npm run dev`: create the demo accounts, then print how to sign in. */
 export async function seedIfEmpty(): Promise<void> {
@@ -9,9 +9,7 @@ export async function seedIfEmpty(): Promise<void> {
   try {
     const { count } = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
     if (Number(count) === 0) {
-      const store = await openCounterStore(getConfig(), db);
-      await seedDemoData(db, { store });
-      await store.close();
+      await seedDemo(db);
       console.log("Seeded the demo accounts (npm run db:seed re-applies them).");
     }
     printDemoSignIns();

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "@/lib/db/schema";
 import { recordSecurityEvent } from "@/lib/server/audit/record-security-event";
 import type { RequestContext } from "@/lib/server/request-context";
+import { endAllSessions } from "@/lib/server/sessions/end-session";
 
 export type FreezeOptions = {
   userId: string;
@@ -28,12 +29,12 @@ export async function freezeAccount(db: Kysely<Database>, options: FreezeOptions
       .where("id", "=", options.userId)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) return false;
-    const ended = await trx.deleteFrom("sessions").where("user_id", "=", options.userId).executeTakeFirst();
+    const sessionsEnded = await endAllSessions(trx, options.userId);
     await recordSecurityEvent(trx, {
       type: "account_frozen",
       userId: options.userId,
       context: options.context,
-      detail: { status: options.status, reason: options.reason, actor: options.actorId, sessionsEnded: Number(ended.numDeletedRows) },
+      detail: { status: options.status, reason: options.reason, actor: options.actorId, sessionsEnded },
       now,
     });
     return true;

@@ -4,6 +4,7 @@ import { hashPassword, verifyPassword } from "@/lib/password/argon2";
 import { isRecentPassword, recordPasswordHistory } from "@/lib/password/check-password-history";
 import { recordSecurityEvent } from "@/lib/server/audit/record-security-event";
 import type { RequestContext } from "@/lib/server/request-context";
+import { endAllSessions } from "@/lib/server/sessions/end-session";
 import { sendPasswordChanged } from "./send-password-changed";
 
 type ChangeInput = {
@@ -30,7 +31,7 @@ export async function changePassword({ db, userId, keepSessionId, currentPasswor
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("users").set({ password_hash: newHash, password_changed_at: now, updated_at: now }).where("id", "=", user.id).execute();
     if (user.password_hash) await recordPasswordHistory(trx, user.id, user.password_hash, now);
-    await trx.deleteFrom("sessions").where("user_id", "=", user.id).where("id", "!=", keepSessionId).execute();
+    await endAllSessions(trx, user.id, keepSessionId);
     await recordSecurityEvent(trx, { type: "password_changed", userId: user.id, context, now });
     await sendPasswordChanged(trx, { user, how: "change", context, now });
   });

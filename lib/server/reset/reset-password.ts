@@ -6,6 +6,7 @@ import { recordSecurityEvent } from "@/lib/server/audit/record-security-event";
 import type { CounterStore } from "@/lib/server/counters";
 import { clearAccountFailures } from "@/lib/server/lockout/clear-account-failures";
 import type { RequestContext } from "@/lib/server/request-context";
+import { endAllSessions } from "@/lib/server/sessions/end-session";
 import { sendPasswordChanged } from "./send-password-changed";
 
 type ResetInput = { db: Kysely<Database>; store: CounterStore; resetSessionId: string; password: string; context: RequestContext; now?: number };
@@ -32,7 +33,7 @@ export async function resetPassword({ db, store, resetSessionId, password, conte
       if (user.password_hash) await recordPasswordHistory(trx, user.id, user.password_hash, now);
       if (user.email) await trx.deleteFrom("verification_tokens").where("identifier", "=", user.email).execute();
       await trx.updateTable("status_codes").set({ used_at: now }).where("user_id", "=", user.id).where("purpose", "=", "reset").where("used_at", "is", null).execute();
-      await trx.deleteFrom("sessions").where("user_id", "=", user.id).execute();
+      await endAllSessions(trx, user.id);
       await recordSecurityEvent(trx, { type: "password_reset", userId: user.id, context, now });
       await sendPasswordChanged(trx, { user, how: "reset", context, now });
     });

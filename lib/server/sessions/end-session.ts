@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "@/lib/db/schema";
 import { hashSessionSecret } from "./session-policy";
 
@@ -9,7 +9,7 @@ export async function endSession(db: Kysely<Database>, secret: string): Promise<
 }
 
 /** Ends every session of an account (password change, freeze), optionally keeping one. */
-export async function endAllSessions(db: Kysely<Database>, userId: string, exceptSessionId?: string): Promise<number> {
+export async function endAllSessions(db: Kysely<Database> | Transaction<Database>, userId: string, exceptSessionId?: string): Promise<number> {
   let query = db.deleteFrom("sessions").where("user_id", "=", userId);
   if (exceptSessionId) query = query.where("id", "!=", exceptSessionId);
   const result = await query.executeTakeFirst();
