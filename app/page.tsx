@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
-import { auth } from "@/auth";
+import { findSignedIn } from "@/lib/server/auth/find-signed-in";
 
 export default async function Home() {
-  redirect((await auth()) ? "/account" : "/sign-in");
+  redirect((await findSignedIn("full")) ? "/account" : "/sign-in");
 }

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "./helpers";
-import { createAccount } from "./support/accounts";
+import { createAccount, e2eDb } from "./support/accounts";
 
 test("[visitor] pages carry a nonce-based CSP and the baseline security headers", async ({ request }) => {
   const response = await request.get("/sign-in");
@@ -116,4 +116,19 @@ test("[attacker] direct POSTs pause a phantom identifier exactly like a real one
   }
   const page = await request.get("/sign-in?error=CredentialsSignin&code=sign_in_paused");
   expect(await page.text()).toContain("该账号的登录已暂停");
+});
+
+test("[attacker] Auth.js's email sign-in endpoint is closed: direct POSTs queue no reset link, whatever their number", async ({ request }) => {
+  const account = await createAccount();
+  for (let i = 0; i < 12; i++) {
+    const response = await request.post("/api/auth/signin/nodemailer", {
+      form: { email: account.email, csrfToken: await csrfToken(request), callbackUrl: "/reset-password" },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(404);
+  }
+  // Answered before any work: no link was made, nothing waits in the outbox.
+  const db = await e2eDb();
+  expect(await db.selectFrom("outbox").select("id").where("recipient", "=", account.email).execute()).toEqual([]);
+  expect(await db.selectFrom("verification_tokens").select("identifier").where("identifier", "=", account.email).execute()).toEqual([]);
 });

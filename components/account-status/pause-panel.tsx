@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { unlockAction } from "@/app/(auth)/account-status/actions";
+import { unlockFromStatusAction } from "@/lib/actions/account-status";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Countdown, LocalTime } from "@/components/ui/countdown";
@@ -20,7 +20,7 @@ export function PausePanel({ pausedUntil, shut, onChanged }: Props) {
   const t = useTranslations("accountStatus");
   const te = useTranslations("errors");
   const format = useFormatter();
-  const unlock = useGuardedFormAction(unlockAction, onChanged);
+  const unlock = useGuardedFormAction(unlockFromStatusAction, onChanged);
   const message = unlock.state.ok ? t("unlocked") : unlock.state.code ? te(unlock.state.code) : null;
 
   return (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { statusCodeAction } from "@/app/(auth)/account-status/actions";
+import { statusCodeAction } from "@/lib/actions/account-status";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { IdentifierField } from "@/components/auth/identifier-field";

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { changePasswordAction } from "@/app/(account)/account/security/actions";
+import { changePasswordAction } from "@/lib/actions/change-password";
 import { PasswordInput } from "@/components/auth/password-input";
 import { NewPasswordInput } from "@/components/password/new-password-input";
 import { Alert } from "@/components/ui/alert";

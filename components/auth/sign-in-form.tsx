@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { signInAction } from "@/app/(auth)/sign-in/actions";
+import { signInAction } from "@/lib/actions/sign-in";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { IdentifierField } from "@/components/auth/identifier-field";

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { forgotPasswordAction } from "@/app/(auth)/forgot-password/actions";
+import { forgotPasswordAction } from "@/lib/actions/forgot-password";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { IdentifierField } from "@/components/auth/identifier-field";

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { resetPasswordAction } from "@/app/(auth)/reset-password/actions";
+import { resetPasswordAction } from "@/lib/actions/reset-password";
 import { NewPasswordInput } from "@/components/password/new-password-input";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { resendResetCodeAction, verifyResetCodeAction } from "@/app/(auth)/reset-password/actions";
+import { resendResetCodeAction, verifyResetCodeAction } from "@/lib/actions/reset-password";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Countdown } from "@/components/ui/countdown";

@@ -108,7 +108,8 @@ export type StatusCodesTable = {
 };
 
 export type CodePurpose = "status" | "reset";
-export type SessionPurpose = "full" | "reset";
+/** "reset": may only set a new password; "second_factor": a password was accepted and a second factor is still owed. */
+export type SessionPurpose = "full" | "reset" | "second_factor";
 
 /** A previous password's hash; a user keeps at most five (PRODUCT.md §7: the last 5 cannot be reused). */
 export type PasswordHistoryTable = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashIdentifier } from "@/lib/server/audit/hash-identifier";
+import { accountPauseKey } from "@/lib/server/lockout/pause-key";
 import { createSqlCounterStore } from "@/lib/server/counters/sql-counter-store";
 import { getAccountOverview } from "@/lib/server/account/get-account-overview";
 import { verifyPassword } from "@/lib/password/argon2";
@@ -67,12 +67,12 @@ describe.each(testDatabases())("seedDemoData on $name", (kind) => {
     const now = Date.now();
     for (const run of [0, 1]) {
       await seedDemoData(t.db, { store, now: now + run * 1000 });
-      const state = await store.getFailures(hashIdentifier("paused@qianneng.test"), now + run * 1000);
+      const state = await store.getFailures(accountPauseKey(DEMO_ACCOUNTS[1].id), now + run * 1000);
       expect(state?.failures).toBe(20);
       expect(state!.pausedUntil! - (now + run * 1000)).toBeGreaterThan(115 * 60_000);
       expect(state!.pausedUntil! - (now + run * 1000)).toBeLessThanOrEqual(120 * 60_000);
     }
-    expect(await store.getFailures(hashIdentifier("demo@qianneng.test"), now)).toBeNull();
+    expect(await store.getFailures(accountPauseKey(DEMO_ACCOUNTS[0].id), now)).toBeNull();
   });
 
   it("the demo wallet has a positive balance made of signed movements", async () => {

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import { hashPassword } from "@/lib/password/argon2";
-import { hashIdentifier } from "@/lib/server/audit/hash-identifier";
 import type { CounterStore } from "@/lib/server/counters/counter-store";
+import { accountPauseKey } from "@/lib/server/lockout/pause-key";
 import { nextFailureState, type FailureState } from "@/lib/server/lockout/pause-policy";
 import type { Database, TransactionKind, UserRole, UserStatus } from "./schema";
 
@@ -75,9 +75,9 @@ function failureTimesEndingWithPause(now: number, failures = 20): number[] {
 
 /** paused@ starts paused (for the status view), through the same counters the sign-in uses. */
 async function pauseDemoAccount(store: CounterStore, now: number): Promise<void> {
-  const key = hashIdentifier("paused@qianneng.test");
+  const key = accountPauseKey(DEMO_ACCOUNTS[1].id);
   await store.clearFailures([key]);
-  for (const at of failureTimesEndingWithPause(now)) await store.recordFailure(key, at);
+  for (const at of failureTimesEndingWithPause(now)) await store.reserveFailure(key, at);
 }
 
 /** Creates or restores the demo accounts of PRODUCT.md §4; running it twice leaves the same state. */

@@ -7,7 +7,7 @@ import { describeDevice, maskIp } from "@/lib/describe-device";
 import { maskEmail, maskMobile } from "@/lib/identifier/mask-identifier";
 import { getAccountOverview } from "@/lib/server/account/get-account-overview";
 import { requireAccount } from "@/lib/server/auth/require-account";
-import { signOutAction } from "./actions";
+import { signOutAction } from "@/lib/actions/sign-out";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("meta"))("accountTitle") };

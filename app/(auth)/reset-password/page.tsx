@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { auth } from "@/auth";
 import { NewPasswordForm } from "@/components/reset/new-password-form";
 import { ResetCodeForm } from "@/components/reset/reset-code-form";
 import { Button } from "@/components/ui/button";
@@ -10,6 +9,7 @@ import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { maskEmail, maskMobile } from "@/lib/identifier/mask-identifier";
 import { isIdentifier, normalizeIdentifier } from "@/lib/identifier/normalize-identifier";
+import { findSignedIn } from "@/lib/server/auth/find-signed-in";
 import { isResetLinkValid } from "@/lib/server/reset/find-reset-link";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,18 +28,17 @@ const firstResendAt = () => Date.now() + 60_000;
 export default async function ResetPasswordPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const t = await getTranslations("resetPassword");
-  const session = await auth();
+  const resetting = await findSignedIn("reset");
   const db = await getDb();
   let body: React.ReactNode;
 
-  if (session?.purpose === "reset" && session.user?.id) {
-    const user = await db.selectFrom("users").select(["email", "mobile", "name"]).where("id", "=", session.user.id).executeTakeFirst();
-    if (!user) redirect("/forgot-password?reset=expired");
+  if (resetting) {
+    const { user } = resetting;
     const who = user.email ? maskEmail(user.email) : maskMobile(user.mobile!);
     body = (
       <>
         <p className="mb-5 text-ink-muted">{t("newPasswordIntro", { who })}</p>
-        <NewPasswordForm context={{ ...user, composition: getConfig().PASSWORD_COMPOSITION }} />
+        <NewPasswordForm context={{ email: user.email, mobile: user.mobile, name: user.name, composition: getConfig().PASSWORD_COMPOSITION }} />
       </>
     );
   } else if (one(params.token) && one(params.email)) {

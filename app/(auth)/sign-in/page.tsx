@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { auth } from "@/auth";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Alert } from "@/components/ui/alert";
 import { isErrorCode } from "@/lib/error-codes";
+import { findSignedIn } from "@/lib/server/auth/find-signed-in";
 import { callbackPathField } from "@/lib/validation/auth";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,7 +17,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const callbackUrl = callbackPathField.parse(typeof params.callbackUrl === "string" ? params.callbackUrl : undefined);
-  if ((await auth())?.purpose === "full") redirect(callbackUrl);
+  if (await findSignedIn("full")) redirect(callbackUrl);
   // Auth.js sends a spent or expired email link here: start the reset again, with the reason.
   if (params.error === "Verification") redirect("/forgot-password?link=invalid");
 

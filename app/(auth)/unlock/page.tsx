@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { getDb } from "@/lib/db";
 import { isUnlockTokenValid } from "@/lib/server/lockout/redeem-unlock-token";
-import { unlockAction } from "./actions";
+import { unlockWithLinkAction } from "@/lib/actions/unlock-with-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("unlock"))("title"), referrer: "no-referrer" };
@@ -25,7 +25,7 @@ export default async function UnlockPage({ searchParams }: { searchParams: Searc
       {params.done === "1" ? (
         <Alert tone="info">{t("done")}</Alert>
       ) : valid ? (
-        <form action={unlockAction} className="space-y-4">
+        <form action={unlockWithLinkAction} className="space-y-4">
           <p>{t("explain")}</p>
           <input type="hidden" name="token" value={token} />
           <Button type="submit">{t("button")}</Button>

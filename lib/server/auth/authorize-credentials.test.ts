@@ -7,7 +7,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "@/lib/db/seed";
 import { hashIdentifier } from "@/lib/server/audit/hash-identifier";
 import { authorizeCredentials } from "./authorize-credentials";
 import { readStatusTicket, STATUS_TICKET_COOKIE } from "@/lib/server/status/status-ticket";
-import { SignInRefused } from "./sign-in-errors";
+import { Refusal } from "@/lib/server/refusal";
 
 const cookieJar = vi.hoisted(() => new Map<string, string>());
 vi.mock("next/headers", () => ({
@@ -44,13 +44,13 @@ beforeEach(async () => {
 
 const events = () => db.selectFrom("security_events").selectAll().orderBy("id").execute();
 
-async function refusal(credentials: Record<string, unknown>, req = request()): Promise<SignInRefused> {
+async function refusal(credentials: Record<string, unknown>, req = request()): Promise<Refusal> {
   const error = await authorizeCredentials(credentials, req).then(
     () => null,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(SignInRefused);
-  return error as SignInRefused;
+  expect(error).toBeInstanceOf(Refusal);
+  return error as Refusal;
 }
 
 describe("authorizeCredentials", () => {

@@ -1,47 +1,11 @@
 // Both CounterStore implementations must follow pause-policy exactly and stay consistent under concurrency.
-import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testDatabases, useDatabase } from "@/test/databases";
+import { describe, expect, it } from "vitest";
+import { storeKinds, useStore } from "@/test/counter-store-kinds";
 import { FIRST_PAUSE_MS, nextFailureState, type FailureState } from "@/lib/server/lockout/pause-policy";
-import type { CounterStore } from "./counter-store";
-import { createRedisCounterStore } from "./redis-counter-store";
-import { createSqlCounterStore } from "./sql-counter-store";
 
-type StoreKind = { name: string; useStore: () => { store: () => CounterStore } };
-
-function redisKind(url: string): StoreKind {
-  return {
-    name: "redis",
-    useStore() {
-      let redis: Redis;
-      const prefix = `qn-test:${Math.random().toString(36).slice(2)}:`;
-      beforeAll(() => void (redis = new Redis(url)));
-      afterAll(async () => {
-        const keys = await redis.keys(`${prefix}*`);
-        if (keys.length) await redis.del(...keys);
-        redis.disconnect();
-      });
-      return { store: () => createRedisCounterStore(redis, prefix) };
-    },
-  };
-}
-
-function storeKinds(): StoreKind[] {
-  const kinds: StoreKind[] = testDatabases().map((kind) => ({
-    name: kind.name,
-    useStore() {
-      const database = useDatabase(kind);
-      return { store: () => createSqlCounterStore(database.db) };
-    },
-  }));
-  const redisUrl = process.env.TEST_REDIS_URL?.trim();
-  if (redisUrl) kinds.push(redisKind(redisUrl));
-  else if (process.env.CI && process.env.CI !== "false") throw new Error("CI is set but TEST_REDIS_URL is not: the Redis counter tests would be skipped");
-  return kinds;
-}
-
-describe.each(storeKinds())("$name counter store", (kind) => {
-  const { store } = kind.useStore();
+describe.each(storeKinds())("$name", (kind) => {
+  const t = useStore(kind);
+  const store = () => t.store;
   // Real-clock times: Redis expiries run on the server's clock.
   const base = () => Date.now();
 
@@ -54,7 +18,7 @@ describe.each(storeKinds())("$name counter store", (kind) => {
     for (const gap of gaps) {
       now += gap * 60_000;
       const next = nextFailureState(expected, now);
-      const got = await store().recordFailure(key, now);
+      const got = await store().reserveFailure(key, now);
       expect(got).toEqual(next);
       if (next) expected = next;
       expect(await store().getFailures(key, now)).toEqual(expected);
@@ -64,7 +28,7 @@ describe.each(storeKinds())("$name counter store", (kind) => {
   it("200 concurrent wrong attempts give one consistent counter and one pause", async () => {
     const key = `burst-${Math.random()}`;
     const now = base();
-    const results = await Promise.all(Array.from({ length: 200 }, () => store().recordFailure(key, now)));
+    const results = await Promise.all(Array.from({ length: 200 }, () => store().reserveFailure(key, now)));
     const counted = results.filter((r) => r !== null);
     expect(counted.map((r) => r!.failures).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5]);
     expect(counted.filter((r) => r!.pausedUntil !== null)).toHaveLength(1);
@@ -74,7 +38,7 @@ describe.each(storeKinds())("$name counter store", (kind) => {
   it("clearFailures forgets the count", async () => {
     const key = `clear-${Math.random()}`;
     const now = base();
-    for (let i = 0; i < 3; i++) await store().recordFailure(key, now);
+    for (let i = 0; i < 3; i++) await store().reserveFailure(key, now);
     await store().clearFailures([key, "never-used"]);
     expect(await store().getFailures(key, now)).toBeNull();
   });
@@ -86,6 +50,20 @@ describe.each(storeKinds())("$name counter store", (kind) => {
     expect(counts.map((c) => c.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     await new Promise((r) => setTimeout(r, 250));
     expect((await store().hit(key, 60_000, Date.now())).count).toBe(1);
+  });
+
+  it("peek reads a window without counting; release gives back one slot, never below zero", async () => {
+    const key = `peek-${Math.random()}`;
+    const now = base();
+    expect((await store().peek(key, now)).count).toBe(0);
+    await Promise.all(Array.from({ length: 10 }, () => store().hit(key, 60_000, now)));
+    expect(await store().peek(key, now)).toMatchObject({ count: 10 });
+    expect((await store().peek(key, now)).resetAt).toBeGreaterThan(now);
+    await Promise.all(Array.from({ length: 4 }, () => store().release(key, now)));
+    expect((await store().peek(key, now)).count).toBe(6);
+    await Promise.all(Array.from({ length: 20 }, () => store().release(key, now)));
+    expect((await store().peek(key, now)).count).toBe(0);
+    expect((await store().hit(key, 60_000, now)).count).toBe(1);
   });
 
   it("hold is never lengthened while it lasts", async () => {

@@ -26,6 +26,11 @@ if c == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 local ttl = redis.call('PTTL', KEYS[1])
 return {c, now + ttl}`;
 
+const RELEASE = `
+local c = tonumber(redis.call('GET', KEYS[1]) or '0')
+if c > 0 then redis.call('DECR', KEYS[1]) end
+return 0`;
+
 const HOLD = `
 local now = tonumber(ARGV[1])
 redis.call('SET', KEYS[1], ARGV[2], 'PXAT', ARGV[2], 'NX')
@@ -42,7 +47,7 @@ export function createRedisCounterStore(redis: Redis, prefix = "qn:"): CounterSt
       const state: FailureState = { failures: Number(h.f), lastFailureAt: Number(h.l), pausedUntil: Number(h.p) || null };
       return currentFailureState(state, now);
     },
-    async recordFailure(key, now) {
+    async reserveFailure(key, now) {
       const r = (await redis.eval(RECORD_FAILURE, 1, k(`fail:${key}`), now)) as Triple | null;
       return r ? { failures: Number(r[0]), lastFailureAt: Number(r[1]), pausedUntil: Number(r[2]) || null } : null;
     },
@@ -52,6 +57,13 @@ export function createRedisCounterStore(redis: Redis, prefix = "qn:"): CounterSt
     async hit(key, windowMs, now) {
       const [count, resetAt] = (await redis.eval(HIT, 1, k(`hit:${key}`), now, windowMs)) as [number, number];
       return { count: Number(count), resetAt: Number(resetAt) };
+    },
+    async peek(key, now) {
+      const [count, ttl] = await redis.multi().get(k(`hit:${key}`)).pttl(k(`hit:${key}`)).exec().then((r) => r!.map(([, v]) => v));
+      return Number(ttl) > 0 ? { count: Number(count), resetAt: now + Number(ttl) } : { count: 0, resetAt: now };
+    },
+    async release(key) {
+      await redis.eval(RELEASE, 1, k(`hit:${key}`));
     },
     async hold(key, until, now) {
       return Number(await redis.eval(HOLD, 1, k(`hold:${key}`), now, until));

@@ -30,7 +30,7 @@ export function createSqlCounterStore(db: Kysely<Database>): CounterStore {
       return currentFailureState(row ? toState(row) : null, now);
     },
 
-    async recordFailure(key, now) {
+    async reserveFailure(key, now) {
       // Remembered while a failure or the end of a pause is less than 12 h old (pause-policy).
       const horizon = int(now - FORGET_AFTER_MS);
       const failures = sql<number>`(case when sign_in_failures.last_failure_at > ${horizon}
@@ -61,6 +61,21 @@ export function createSqlCounterStore(db: Kysely<Database>): CounterStore {
         returning count, reset_at`.execute(db);
       const row = result.rows[0];
       return { count: Number(row.count), resetAt: Number(row.reset_at) } satisfies WindowCount;
+    },
+
+    async peek(key, now) {
+      const row = await db.selectFrom("rate_counters").select(["count", "reset_at"]).where("key", "=", key).where("reset_at", ">", now).executeTakeFirst();
+      return row ? { count: Number(row.count), resetAt: Number(row.reset_at) } : { count: 0, resetAt: now };
+    },
+
+    async release(key, now) {
+      await db
+        .updateTable("rate_counters")
+        .set((eb) => ({ count: eb("count", "-", 1) }))
+        .where("key", "=", key)
+        .where("reset_at", ">", now)
+        .where("count", ">", 0)
+        .execute();
     },
 
     async hold(key, until, now) {

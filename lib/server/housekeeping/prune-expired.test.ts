@@ -17,8 +17,8 @@ describe.each(testDatabases())("pruneExpired on $name", (kind) => {
     const now = Date.now();
     await store.hit("old-window", 1000, now - 2000);
     await store.hit("live-window", 60_000, now);
-    await store.recordFailure("forgotten", now - 13 * HOUR);
-    await store.recordFailure("remembered", now - 11 * HOUR);
+    await store.reserveFailure("forgotten", now - 13 * HOUR);
+    await store.reserveFailure("remembered", now - 11 * HOUR);
     // Last failure 13 h ago, but its 16 h pause ended only an hour ago: still remembered.
     await t.db.insertInto("sign_in_failures").values({ key: "pause-ended-recently", failures: 35, last_failure_at: now - 13 * HOUR, paused_until: now - HOUR }).execute();
     const userId = DEMO_ACCOUNTS[0].id;

@@ -5,7 +5,7 @@ import { contextFromHeaders } from "@/lib/server/request-context";
 import { verifyStatusCode } from "@/lib/server/status/verify-status-code";
 import { identifierField } from "@/lib/validation/auth";
 import { statusCodeField } from "@/lib/validation/account-status";
-import { ResetCodeRefused } from "./reset-errors";
+import { Refusal } from "@/lib/server/refusal";
 
 const schema = z.object({ identifier: identifierField, code: statusCodeField });
 
@@ -15,8 +15,8 @@ const schema = z.object({ identifier: identifierField, code: statusCodeField });
  */
 export async function authorizeResetCode(credentials: Partial<Record<string, unknown>>, request: Request): Promise<{ id: string }> {
   const parsed = schema.safeParse(credentials);
-  if (!parsed.success) throw new ResetCodeRefused("code_invalid");
-  const result = await verifyStatusCode({
+  if (!parsed.success) throw new Refusal("code_invalid");
+  const { userId } = await verifyStatusCode({
     db: await getDb(),
     store: await getCounterStore(),
     identifier: parsed.data.identifier,
@@ -24,6 +24,5 @@ export async function authorizeResetCode(credentials: Partial<Record<string, unk
     context: contextFromHeaders(request.headers),
     purpose: "reset",
   });
-  if (!result.ok) throw new ResetCodeRefused(result.code);
-  return { id: result.userId };
+  return { id: userId };
 }

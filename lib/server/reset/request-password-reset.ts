@@ -4,7 +4,8 @@ import type { Database } from "@/lib/db/schema";
 import type { Identifier } from "@/lib/identifier/normalize-identifier";
 import { hashIdentifier } from "@/lib/server/audit/hash-identifier";
 import type { CounterStore } from "@/lib/server/counters";
-import { checkAuthPostRate } from "@/lib/server/lockout/check-auth-post-rate";
+import { countAuthPost } from "@/lib/server/lockout/count-auth-post";
+import { Refusal } from "@/lib/server/refusal";
 import type { RequestContext } from "@/lib/server/request-context";
 import { requestStatusCode } from "@/lib/server/status/request-status-code";
 
@@ -20,22 +21,21 @@ type ResetRequest = {
   now?: number;
 };
 
-export type ResetRequested = { ok: true; resendAt: number } | { ok: false; code: "rate_limited"; retryAt: number };
+export type ResetRequested = { resendAt: number };
 
 /**
  * "Forgot password": the same answer for every identifier, with or without an account (PRODUCT.md §6).
- * Limits: the per-IP auth rate, and 5 requests an hour per identifier (counted for phantom ones too).
+ * Limits: the per-IP auth rate, and 5 requests an hour per identifier (counted for phantom ones too): over
+ * either, a rate_limited Refusal.
  */
 export async function requestPasswordReset({ db, store, identifier, context, sendEmailLink, now = Date.now() }: ResetRequest): Promise<ResetRequested> {
-  const rate = await checkAuthPostRate(store, context.ip, getConfig().IP_AUTH_POST_PER_MINUTE, now);
-  if (rate.limited) return { ok: false, code: "rate_limited", retryAt: rate.retryAt };
+  await countAuthPost(store, context.ip, getConfig().IP_AUTH_POST_PER_MINUTE, now);
   const perIdentifier = await store.hit(`reset-requests:${hashIdentifier(identifier.value)}`, 3_600_000, now);
-  if (perIdentifier.count > RESET_REQUESTS_PER_HOUR) return { ok: false, code: "rate_limited", retryAt: perIdentifier.resetAt };
+  if (perIdentifier.count > RESET_REQUESTS_PER_HOUR) throw new Refusal("rate_limited", { until: perIdentifier.resetAt });
 
   if (identifier.kind === "mobile") {
-    const sent = await requestStatusCode({ db, store, identifier, context, purpose: "reset", now, skipRateCheck: true });
-    return sent.ok ? { ok: true, resendAt: sent.resendAt } : sent;
+    return requestStatusCode({ db, store, identifier, context, purpose: "reset", now, skipRateCheck: true });
   }
   await sendEmailLink(identifier.value);
-  return { ok: true, resendAt: now + 60_000 };
+  return { resendAt: now + 60_000 };
 }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "@/lib/db/seed";
 import { verifyPassword } from "@/lib/password/argon2";
-import { hashIdentifier } from "@/lib/server/audit/hash-identifier";
+import { accountPauseKey } from "@/lib/server/lockout/pause-key";
 import { createSqlCounterStore } from "@/lib/server/counters/sql-counter-store";
 import { createSession } from "@/lib/server/sessions/create-session";
 import { findLiveSession } from "@/lib/server/sessions/find-live-session";
 import { testDatabases, useDatabase } from "@/test/databases";
+import { outcomeOf } from "@/test/outcome";
 import { resetPassword } from "./reset-password";
 
 const DEMO = DEMO_ACCOUNTS[0];
@@ -20,16 +21,16 @@ describe.each(testDatabases())("resetPassword on $name", (kind) => {
     const store = createSqlCounterStore(t.db);
     const reset = await createSession(t.db, { userId: DEMO.id, persistent: false, context, purpose: "reset" });
     const full = await createSession(t.db, { userId: DEMO.id, persistent: true, context });
-    for (let i = 0; i < 3; i++) await store.recordFailure(hashIdentifier(DEMO.email), Date.now());
+    for (let i = 0; i < 3; i++) await store.reserveFailure(accountPauseKey(DEMO.id), Date.now());
 
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => resetPassword({ db: t.db, store, resetSessionId: reset.id, password: `${NEW}${i}`, context })),
+      Array.from({ length: 20 }, (_, i) => outcomeOf(resetPassword({ db: t.db, store, resetSessionId: reset.id, password: `${NEW}${i}`, context }))),
     );
-    expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === "reset_expired")).toBe(true);
+    expect(results.filter((r) => r === undefined)).toHaveLength(1);
+    expect(results.filter((r) => r !== undefined)).toEqual(Array(19).fill({ refused: "reset_expired" }));
 
     const user = await t.db.selectFrom("users").selectAll().where("id", "=", DEMO.id).executeTakeFirstOrThrow();
-    const winner = results.findIndex((r) => r.ok);
+    const winner = results.findIndex((r) => r === undefined);
     expect(await verifyPassword(user.password_hash, `${NEW}${winner}`)).toBe(true);
     expect(await verifyPassword(user.password_hash, DEMO_PASSWORD)).toBe(false);
     const events = await t.db.selectFrom("security_events").select("type").where("type", "=", "password_reset").execute();
@@ -37,17 +38,17 @@ describe.each(testDatabases())("resetPassword on $name", (kind) => {
     const messages = await t.db.selectFrom("outbox").selectAll().where("kind", "=", "password_changed").execute();
     expect(messages.map((m) => m.channel).sort()).toEqual(["email", "sms"]);
     expect(await findLiveSession(t.db, full.secret)).toBeNull();
-    expect(await store.getFailures(hashIdentifier(DEMO.email), Date.now())).toBeNull();
+    expect(await store.getFailures(accountPauseKey(DEMO.id), Date.now())).toBeNull();
   });
 
   it("refuses the current password and the last five, and an expired reset session", async () => {
     await seedDemoData(t.db);
     const store = createSqlCounterStore(t.db);
     const session = () => createSession(t.db, { userId: DEMO.id, persistent: false, context, purpose: "reset" });
-    expect(await resetPassword({ db: t.db, store, resetSessionId: (await session()).id, password: DEMO_PASSWORD, context })).toEqual({ ok: false, code: "password_reused" });
+    expect(await outcomeOf(resetPassword({ db: t.db, store, resetSessionId: (await session()).id, password: DEMO_PASSWORD, context }))).toMatchObject({ refused: "password_reused" });
     const old = await session();
-    expect(await resetPassword({ db: t.db, store, resetSessionId: old.id, password: NEW, context, now: Date.now() + 16 * 60_000 })).toEqual({ ok: false, code: "reset_expired" });
+    expect(await outcomeOf(resetPassword({ db: t.db, store, resetSessionId: old.id, password: NEW, context, now: Date.now() + 16 * 60_000 }))).toMatchObject({ refused: "reset_expired" });
     const full = await createSession(t.db, { userId: DEMO.id, persistent: false, context });
-    expect(await resetPassword({ db: t.db, store, resetSessionId: full.id, password: NEW, context })).toEqual({ ok: false, code: "reset_expired" });
+    expect(await outcomeOf(resetPassword({ db: t.db, store, resetSessionId: full.id, password: NEW, context }))).toMatchObject({ refused: "reset_expired" });
   });
 });

@@ -1,5 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { hashIdentifier } from "@/lib/server/audit/hash-identifier";
+import { pauseKeyOf } from "@/lib/server/lockout/pause-key";
 import { recordSecurityEvent } from "@/lib/server/audit/record-security-event";
 import { createSqlCounterStore } from "@/lib/server/counters/sql-counter-store";
 import { FIRST_PAUSE_MS } from "@/lib/server/lockout/pause-policy";
@@ -19,7 +20,7 @@ describe.each(testDatabases())("account status on $name", (kind) => {
   /** Five failures in a row, as sign-in records them: counter and audit row. */
   async function failFiveTimes(identifier: string, userId: string | null) {
     for (let i = 1; i <= 5; i++) {
-      await deps().store.recordFailure(hashIdentifier(identifier), T0 + i * 1000);
+      await deps().store.reserveFailure(pauseKeyOf(userId ? { id: userId } : null, hashIdentifier(identifier)), T0 + i * 1000);
       await recordSecurityEvent(database.db, { type: "sign_in_failed", userId, identifierHash: hashIdentifier(identifier), context, now: T0 + i * 1000 });
     }
   }
@@ -54,7 +55,7 @@ describe.each(testDatabases())("account status on $name", (kind) => {
     expect((await statusOf(OWNER.id, T0 + 5000 + FIRST_PAUSE_MS))?.pausedUntil).toBeNull();
   });
 
-  it("a pause on either identifier counts, and attempts refused during a pause are listed (they carry no user id)", async () => {
+  it("a pause reached through the mobile counts, and attempts refused during a pause are listed (older ones carry no user id)", async () => {
     await failFiveTimes(OWNER.mobile, OWNER.id);
     await recordSecurityEvent(database.db, { type: "sign_in_refused_paused", identifierHash: hashIdentifier(OWNER.mobile), context, now: T0 + 9000 });
     await recordSecurityEvent(database.db, { type: "sign_in_failed", identifierHash: hashIdentifier("someone-else@qianneng.test"), context, now: T0 + 9500 });

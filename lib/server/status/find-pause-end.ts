@@ -1,12 +1,10 @@
 import type { User } from "@/lib/db/schema";
-import { hashIdentifier } from "@/lib/server/audit/hash-identifier";
 import type { CounterStore } from "@/lib/server/counters";
+import { accountPauseKey } from "@/lib/server/lockout/pause-key";
 import { isPaused } from "@/lib/server/lockout/pause-policy";
 
-/** Pauses are kept per identifier: the account is paused until the last of its email's and mobile's pauses ends. */
-export async function findPauseEnd(store: CounterStore, user: Pick<User, "email" | "mobile">, now: number): Promise<number | null> {
-  const identifiers = [user.email, user.mobile].filter((v): v is string => Boolean(v));
-  const states = await Promise.all(identifiers.map((v) => store.getFailures(hashIdentifier(v), now)));
-  const ends = states.filter((s) => isPaused(s, now)).map((s) => s!.pausedUntil!);
-  return ends.length > 0 ? Math.max(...ends) : null;
+/** When the account's sign-in pause ends (its email and mobile share one count), or null when it is not paused. */
+export async function findPauseEnd(store: CounterStore, user: Pick<User, "id">, now: number): Promise<number | null> {
+  const state = await store.getFailures(accountPauseKey(user.id), now);
+  return isPaused(state, now) ? state.pausedUntil : null;
 }

@@ -1,9 +1,12 @@
-import { auth } from "@/auth";
+import { findSignedIn } from "@/lib/server/auth/find-signed-in";
 import { statusTicketUser } from "./status-ticket";
 
-/** Whose status this browser may see: the account it proved with a code or a frozen sign-in, else its session's. */
+/**
+ * Whose status this browser may see: the account it proved with a code or a frozen sign-in, else the account of
+ * its full session. A reset-only or second-factor session proves nothing here.
+ */
 export async function findStatusViewer(now = Date.now()): Promise<string | null> {
   const ticketUser = await statusTicketUser(now);
   if (ticketUser) return ticketUser;
-  return (await auth())?.user?.id ?? null;
+  return (await findSignedIn("full"))?.user.id ?? null;
 }

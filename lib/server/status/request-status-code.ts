@@ -6,7 +6,7 @@ import type { Identifier } from "@/lib/identifier/normalize-identifier";
 import { hashIdentifier } from "@/lib/server/audit/hash-identifier";
 import { recordSecurityEvent } from "@/lib/server/audit/record-security-event";
 import type { CounterStore } from "@/lib/server/counters";
-import { checkAuthPostRate } from "@/lib/server/lockout/check-auth-post-rate";
+import { countAuthPost } from "@/lib/server/lockout/count-auth-post";
 import type { RequestContext } from "@/lib/server/request-context";
 import { findUserByIdentifier } from "@/lib/server/users/find-user-by-identifier";
 import { sendStatusCode } from "./send-status-code";
@@ -24,7 +24,7 @@ type StatusCodeRequest = {
 };
 
 /** The same for every identifier, with or without an account: nothing here may tell them apart. */
-export type StatusCodeRequested = { ok: true; resendAt: number } | { ok: false; code: "rate_limited"; retryAt: number };
+export type StatusCodeRequested = { resendAt: number };
 
 /** When the next code may be sent: 60 s after the last one, and at most 5 in any hour. */
 async function nextSendAt(db: Kysely<Database>, identifierHash: string, purpose: CodePurpose, now: number): Promise<number> {
@@ -43,18 +43,18 @@ async function nextSendAt(db: Kysely<Database>, identifierHash: string, purpose:
 }
 
 /**
+ * Sends a one-time code (status view or SMS reset); over the per-IP submission limit it throws a rate_limited Refusal.
  * Step one of the status view for a signed-out visitor. An identifier without an account gets a row too
  * (user_id null, a code nobody receives), so the answer and the work done are the same; only a real
  * account's owner is sent the code. A new code voids the older ones.
  */
 export async function requestStatusCode(request: StatusCodeRequest): Promise<StatusCodeRequested> {
   const { db, store, identifier, context, purpose = "status", skipRateCheck = false, now = Date.now() } = request;
-  const rate = skipRateCheck ? null : await checkAuthPostRate(store, context.ip, getConfig().IP_AUTH_POST_PER_MINUTE, now);
-  if (rate?.limited) return { ok: false, code: "rate_limited", retryAt: rate.retryAt };
+  if (!skipRateCheck) await countAuthPost(store, context.ip, getConfig().IP_AUTH_POST_PER_MINUTE, now);
 
   const identifierHash = hashIdentifier(identifier.value);
   const sendAt = await nextSendAt(db, identifierHash, purpose, now);
-  if (sendAt > now) return { ok: true, resendAt: sendAt };
+  if (sendAt > now) return { resendAt: sendAt };
 
   const user = await findUserByIdentifier(db, identifier);
   const [id, code] = [randomUUID(), newStatusCode()];
@@ -73,5 +73,5 @@ export async function requestStatusCode(request: StatusCodeRequest): Promise<Sta
     if (user) await sendStatusCode(trx, { user, identifier, code, purpose, now });
     await recordSecurityEvent(trx, { type: purpose === "reset" ? "reset_requested" : "status_code_sent", userId: user?.id, identifierHash, context, now });
   });
-  return { ok: true, resendAt: now + STATUS_CODE_RESEND_MS };
+  return { resendAt: now + STATUS_CODE_RESEND_MS };
 }

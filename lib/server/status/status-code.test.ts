@@ -6,6 +6,7 @@ import { keys, IP_POST_WINDOW_MS } from "@/lib/server/lockout/throttle-policy";
 import type { RequestContext } from "@/lib/server/request-context";
 import { clearStatusTables, insertStatusAccounts, OWNER, T0 } from "@/test/status-accounts";
 import { testDatabases, useDatabase } from "@/test/databases";
+import { outcomeOf } from "@/test/outcome";
 import { requestStatusCode } from "./request-status-code";
 import { HOUR_MS, STATUS_CODE_TTL_MS } from "./status-code-policy";
 import { readStatusTicket, STATUS_TICKET_COOKIE } from "./status-ticket";
@@ -26,8 +27,8 @@ const context: RequestContext = { ip: null, userAgent: "vitest" };
 describe.each(testDatabases())("status codes on $name", (kind) => {
   const database = useDatabase(kind);
   const deps = () => ({ db: database.db, store: createSqlCounterStore(database.db) });
-  const request = (identifier: Identifier, now: number, ctx = context) => requestStatusCode({ ...deps(), identifier, context: ctx, now });
-  const verify = (identifier: Identifier, code: string, now: number, ctx = context) => verifyStatusCode({ ...deps(), identifier, code, context: ctx, now });
+  const request = (identifier: Identifier, now: number, ctx = context) => outcomeOf(requestStatusCode({ ...deps(), identifier, context: ctx, now }));
+  const verify = (identifier: Identifier, code: string, now: number, ctx = context) => outcomeOf(verifyStatusCode({ ...deps(), identifier, code, context: ctx, now }));
   const outbox = () => database.db.selectFrom("outbox").selectAll().orderBy("created_at").execute();
   const codeIn = (text: string) => /\b(\d{6})\b/.exec(text)?.[1] ?? "";
   const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");
@@ -45,7 +46,7 @@ describe.each(testDatabases())("status codes on $name", (kind) => {
     expect(await outbox()).toHaveLength(0);
     const real = await request(REAL, T0);
     expect(real).toEqual(phantom);
-    expect(real).toEqual({ ok: true, resendAt: T0 + 60_000 });
+    expect(real).toEqual({ resendAt: T0 + 60_000 });
 
     const [message] = await outbox();
     expect(await outbox()).toHaveLength(1);
@@ -56,9 +57,9 @@ describe.each(testDatabases())("status codes on $name", (kind) => {
     expect(stored).toHaveLength(2);
     expect(JSON.stringify(stored)).not.toContain(code);
 
-    expect(await verify(REAL, code, T0 + 1000)).toEqual({ ok: true, userId: OWNER.id });
+    expect(await verify(REAL, code, T0 + 1000)).toEqual({ userId: OWNER.id });
     expect(readStatusTicket(jar.get(STATUS_TICKET_COOKIE), T0 + 2000)).toBe(OWNER.id);
-    expect(await verify(REAL, code, T0 + 2000)).toEqual({ ok: false, code: "code_invalid" }); // single use
+    expect(await verify(REAL, code, T0 + 2000)).toEqual({ refused: "code_invalid" }); // single use
 
     const events = await database.db.selectFrom("security_events").select(["type", "user_id", "identifier_hash"]).orderBy("id").execute();
     expect(events.slice(0, 3)).toEqual([
@@ -75,7 +76,7 @@ describe.each(testDatabases())("status codes on $name", (kind) => {
     const [sms] = await outbox();
     expect(sms).toMatchObject({ channel: "sms", recipient: OWNER.mobile, subject: null });
     expect(sms.body_text).toContain("[Qianneng Wallet]");
-    expect((await verify(REAL_MOBILE, codeIn(sms.body_text), T0 + 1)).ok).toBe(true);
+    expect(await verify(REAL_MOBILE, codeIn(sms.body_text), T0 + 1)).toEqual({ userId: OWNER.id });
   });
 
   it("a resend within 60 s sends nothing and gives the same resendAt; after 60 s a new code voids the old one", async () => {
@@ -85,12 +86,12 @@ describe.each(testDatabases())("status codes on $name", (kind) => {
     expect(await request(PHANTOM, T0 + 30_000)).toEqual(first);
     expect(await outbox()).toHaveLength(1);
 
-    expect(await request(REAL, T0 + 60_000)).toEqual({ ok: true, resendAt: T0 + 120_000 });
+    expect(await request(REAL, T0 + 60_000)).toEqual({ resendAt: T0 + 120_000 });
     const [oldMail, newMail] = await outbox();
     expect(newMail).toBeDefined();
     const [oldCode, newCode] = [codeIn(oldMail.body_text), codeIn(newMail.body_text)];
-    if (oldCode !== newCode) expect(await verify(REAL, oldCode, T0 + 61_000)).toEqual({ ok: false, code: "code_incorrect" });
-    expect(await verify(REAL, newCode, T0 + 62_000)).toEqual({ ok: true, userId: OWNER.id });
+    if (oldCode !== newCode) expect(await verify(REAL, oldCode, T0 + 61_000)).toEqual({ refused: "code_incorrect" });
+    expect(await verify(REAL, newCode, T0 + 62_000)).toEqual({ userId: OWNER.id });
   });
 
   it("five wrong tries void the code, for a real and an unknown identifier alike", async () => {
@@ -105,7 +106,7 @@ describe.each(testDatabases())("status codes on $name", (kind) => {
       for (let i = 0; i < 5; i++) await verify(identifier, wrong(code), T0 + i);
       expect(await attemptsOf(identifier)).toBe(5);
     }
-    expect(await verify(REAL, code, T0 + 10)).toEqual({ ok: false, code: "code_invalid" });
+    expect(await verify(REAL, code, T0 + 10)).toEqual({ refused: "code_invalid" });
     expect(await attemptsOf(REAL)).toBe(5); // a void code counts nothing more
     expect(jar.size).toBe(0);
   });
@@ -114,7 +115,7 @@ describe.each(testDatabases())("status codes on $name", (kind) => {
     await request(PHANTOM, T0);
     const answers = [];
     for (let i = 0; i < 6; i++) answers.push(await verify(PHANTOM, "000000", T0 + i));
-    expect(answers.map((a) => (a.ok ? "ok" : a.code))).toEqual(["code_incorrect", "code_incorrect", "code_incorrect", "code_incorrect", "code_invalid", "code_invalid"]);
+    expect(answers.map((a) => ("refused" in a ? a.refused : "ok"))).toEqual(["code_incorrect", "code_incorrect", "code_incorrect", "code_incorrect", "code_invalid", "code_invalid"]);
     const failed = await database.db.selectFrom("security_events").select("type").where("type", "=", "status_code_failed").execute();
     expect(failed).toHaveLength(6);
   });
@@ -122,24 +123,24 @@ describe.each(testDatabases())("status codes on $name", (kind) => {
   it("a code expires after 10 minutes", async () => {
     await request(REAL, T0);
     const code = codeIn((await outbox())[0].body_text);
-    expect(await verify(REAL, code, T0 + STATUS_CODE_TTL_MS)).toEqual({ ok: false, code: "code_invalid" });
+    expect(await verify(REAL, code, T0 + STATUS_CODE_TTL_MS)).toEqual({ refused: "code_invalid" });
 
     await request(REAL, T0 + STATUS_CODE_TTL_MS);
     const fresh = codeIn((await outbox())[1].body_text);
-    expect(await verify(REAL, fresh, T0 + 2 * STATUS_CODE_TTL_MS - 1)).toEqual({ ok: true, userId: OWNER.id });
+    expect(await verify(REAL, fresh, T0 + 2 * STATUS_CODE_TTL_MS - 1)).toEqual({ userId: OWNER.id });
   });
 
   it("never-requested identifiers and malformed codes are refused without an error", async () => {
-    expect(await verify(PHANTOM, "123456", T0)).toEqual({ ok: false, code: "code_invalid" });
+    expect(await verify(PHANTOM, "123456", T0)).toEqual({ refused: "code_invalid" });
     await request(REAL, T0);
-    expect(await verify(REAL, "", T0)).toEqual({ ok: false, code: "code_incorrect" });
+    expect(await verify(REAL, "", T0)).toEqual({ refused: "code_incorrect" });
   });
 
   it("sends at most five codes an hour to one identifier", async () => {
     for (let i = 0; i < 5; i++) await request(REAL, T0 + i * 60_000);
-    expect(await request(REAL, T0 + 5 * 60_000)).toEqual({ ok: true, resendAt: T0 + HOUR_MS });
+    expect(await request(REAL, T0 + 5 * 60_000)).toEqual({ resendAt: T0 + HOUR_MS });
     expect(await outbox()).toHaveLength(5);
-    expect((await request(REAL, T0 + HOUR_MS)).ok).toBe(true);
+    expect(await request(REAL, T0 + HOUR_MS)).toHaveProperty("resendAt");
     expect(await outbox()).toHaveLength(6);
   });
 
@@ -147,9 +148,9 @@ describe.each(testDatabases())("status codes on $name", (kind) => {
     const ip = { ip: "198.51.100.7", userAgent: "vitest" };
     const store = createSqlCounterStore(database.db);
     for (let i = 0; i < 60; i++) await store.hit(keys.ipPosts(ip.ip), IP_POST_WINDOW_MS, T0);
-    expect(await request(REAL, T0, ip)).toEqual({ ok: false, code: "rate_limited", retryAt: T0 + IP_POST_WINDOW_MS });
-    expect(await verify(REAL, "123456", T0, ip)).toEqual({ ok: false, code: "rate_limited", retryAt: T0 + IP_POST_WINDOW_MS });
+    expect(await request(REAL, T0, ip)).toEqual({ refused: "rate_limited", until: T0 + IP_POST_WINDOW_MS });
+    expect(await verify(REAL, "123456", T0, ip)).toEqual({ refused: "rate_limited", until: T0 + IP_POST_WINDOW_MS });
     expect(await outbox()).toHaveLength(0);
-    expect((await request(REAL, T0 + IP_POST_WINDOW_MS, ip)).ok).toBe(true);
+    expect(await request(REAL, T0 + IP_POST_WINDOW_MS, ip)).toHaveProperty("resendAt");
   });
 });

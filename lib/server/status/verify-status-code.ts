@@ -5,7 +5,8 @@ import type { Identifier } from "@/lib/identifier/normalize-identifier";
 import { hashIdentifier } from "@/lib/server/audit/hash-identifier";
 import { recordSecurityEvent } from "@/lib/server/audit/record-security-event";
 import type { CounterStore } from "@/lib/server/counters";
-import { checkAuthPostRate } from "@/lib/server/lockout/check-auth-post-rate";
+import { countAuthPost } from "@/lib/server/lockout/count-auth-post";
+import { Refusal } from "@/lib/server/refusal";
 import type { RequestContext } from "@/lib/server/request-context";
 import { STATUS_CODE_MAX_ATTEMPTS, statusCodeMatches } from "./status-code-policy";
 import { grantStatusTicket } from "./status-ticket";
@@ -21,15 +22,6 @@ type StatusCodeAttempt = {
   now?: number;
 };
 
-/**
- * "code_incorrect": wrong, tries remain. "code_invalid": no live code (expired, used, voided by a newer one or by
- * five wrong tries, never requested) — the visitor must request a new one. An identifier without an account
- * has a live code too, so it answers exactly like a real one.
- */
-export type StatusCodeChecked =
-  | { ok: true; userId: string }
-  | { ok: false; code: "code_incorrect" | "code_invalid" }
-  | { ok: false; code: "rate_limited"; retryAt: number };
 
 type Outcome = { outcome: "ok" | "code_incorrect" | "code_invalid"; userId: string | null };
 
@@ -81,20 +73,24 @@ async function checkCode(db: Kysely<Database>, identifierHash: string, code: str
   return { outcome: (await spendCode(db, row.id, now)) ? "ok" : "code_invalid", userId: row.user_id };
 }
 
-/** Step two: the right code gives this browser a status ticket for the account. */
-export async function verifyStatusCode({ db, store, identifier, code, context, purpose = "status", now = Date.now() }: StatusCodeAttempt): Promise<StatusCodeChecked> {
-  const rate = await checkAuthPostRate(store, context.ip, getConfig().IP_AUTH_POST_PER_MINUTE, now);
-  if (rate.limited) return { ok: false, code: "rate_limited", retryAt: rate.retryAt };
+/**
+ * Step two: the right code proves the account (and, for the status view, gives this browser a status ticket).
+ * Refusals: "code_incorrect" (wrong, tries remain), "code_invalid" (no live code: expired, used, voided by a newer
+ * one or by five wrong tries, never requested — request a new one), "rate_limited". An identifier without an
+ * account has a live code too, so it answers exactly like a real one.
+ */
+export async function verifyStatusCode({ db, store, identifier, code, context, purpose = "status", now = Date.now() }: StatusCodeAttempt): Promise<{ userId: string }> {
+  await countAuthPost(store, context.ip, getConfig().IP_AUTH_POST_PER_MINUTE, now);
 
   const identifierHash = hashIdentifier(identifier.value);
   const { outcome, userId } = await checkCode(db, identifierHash, code, purpose, now);
   const audit = { userId, identifierHash, context, now };
   if (outcome !== "ok" || !userId) {
     await recordSecurityEvent(db, { type: purpose === "reset" ? "reset_code_failed" : "status_code_failed", ...audit, detail: { reason: outcome } });
-    return { ok: false, code: outcome === "ok" ? "code_invalid" : outcome };
+    throw new Refusal(outcome === "ok" ? "code_invalid" : outcome);
   }
-  if (purpose === "reset") return { ok: true, userId };
+  if (purpose === "reset") return { userId };
   await grantStatusTicket(userId, now);
   await recordSecurityEvent(db, { type: "status_viewed", ...audit, detail: { via: "status_code" } });
-  return { ok: true, userId };
+  return { userId };
 }
