@@ -3,7 +3,8 @@ import type { Database, User } from "@/lib/db/schema";
 import { describeDevice, maskIp } from "@/lib/describe-device";
 import { getConfig } from "@/lib/config";
 import { enqueueEmail } from "@/lib/mail/enqueue-email";
-import { formatNoticeTime, notificationTranslator } from "@/lib/server/notify/translator";
+import { formatWalletTime } from "@/lib/format-wallet-time";
+import { notificationTranslator } from "@/lib/server/notify/translator";
 import type { RequestContext } from "@/lib/server/request-context";
 import { enqueueSms } from "@/lib/sms/enqueue-sms";
 
@@ -14,7 +15,7 @@ export async function sendPasswordChanged(trx: Transaction<Database>, { user, ho
   const { locale, t } = notificationTranslator(user.locale);
   const device = describeDevice(context.userAgent);
   const values = {
-    time: formatNoticeTime(locale, now),
+    time: formatWalletTime(now, locale),
     ip: maskIp(context.ip) ?? t("unknown"),
     device: device ? `${device.browser} · ${device.os}` : t("unknown"),
     how: t(`passwordChanged.how.${how}`),
