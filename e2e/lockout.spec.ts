@@ -95,6 +95,8 @@ test("[frozen] a frozen account that signs in fully lands on the status view", a
   await submit(page, "frozen@qianneng.test", "Qianneng#2026").catch(() => undefined);
   await expect(page).toHaveURL(/\/account-status$/);
   await expect(page.getByTestId("status-case-ref")).toHaveText("QN-2026-004271");
+  await page.getByRole("main").getByRole("link", { name: "联系客服" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("联系客服");
   await page.goto("/account");
   await expect(page).toHaveURL(/\/sign-in/);
 });

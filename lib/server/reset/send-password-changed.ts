@@ -21,6 +21,7 @@ export async function sendPasswordChanged(trx: Transaction<Database>, { user, ho
     how: t(`passwordChanged.how.${how}`),
     helpUrl: `${getConfig().APP_URL}/forgot-password`,
     statusUrl: `${getConfig().APP_URL}/account-status`,
+    supportUrl: `${getConfig().APP_URL}/support`,
   };
   if (user.email) {
     await enqueueEmail(trx, { to: user.email, subject: t("passwordChanged.subject"), text: t("passwordChanged.email", values), kind: "password_changed", userId: user.id, now });
