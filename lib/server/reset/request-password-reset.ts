@@ -23,7 +23,7 @@ type ResetRequest = {
 export type ResetRequested = { ok: true; resendAt: number } | { ok: false; code: "rate_limited"; retryAt: number };
 
 /**
- * "Forgot password": the same answer for every identifier, with or without an account (PRODUCT.md §6).
+ * "Forgot password": the same answer, and the same timing, for every identifier, with or without an account.
  * Limits: the per-IP auth rate, and 5 requests an hour per identifier (counted for phantom ones too).
  */
 export async function requestPasswordReset({ db, store, identifier, context, sendEmailLink, now = Date.now() }: ResetRequest): Promise<ResetRequested> {
