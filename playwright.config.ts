@@ -13,6 +13,8 @@ const port = process.env.E2E_PORT;
 // Specs open the server's database too (to add accounts of their own): workers inherit this.
 process.env.E2E_DB_FILE ??= `data/e2e-${port}.db`;
 const baseURL = process.env.E2E_BASE_URL ?? `http://localhost:${port}`;
+// Specs recompute the server's keyed identifier hashes to find the audit rows a request writes.
+process.env.E2E_AUTH_SECRET ??= "e2e-secret-not-for-production-0123456789abcdef";
 
 export default defineConfig({
   testDir: "e2e",
@@ -53,7 +55,7 @@ export default defineConfig({
         env: {
           PORT: port,
           APP_URL: baseURL,
-          AUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef",
+          AUTH_SECRET: process.env.E2E_AUTH_SECRET,
           E2E_DB_FILE: process.env.E2E_DB_FILE,
           // Sinks in the runner's main process (e2e/support/global-sinks.ts) take every email and SMS.
           SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/layout/site-header";
@@ -25,7 +26,15 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <main id="main" className="flex-1 w-full px-4 py-6 sm:py-10">
             {children}
           </main>
-          <footer className="px-4 py-6 text-center text-sm text-ink-muted">{t("footer")}</footer>
+          <footer className="space-y-2 px-4 py-6 text-center text-sm text-ink-muted">
+            <nav aria-label={t("footerNav")}>
+              <ul className="flex flex-wrap justify-center gap-x-5 gap-y-1">
+                <li><Link href="/help" className="text-brand-700 underline-offset-2 hover:underline">{t("help")}</Link></li>
+                <li><Link href="/support" className="text-brand-700 underline-offset-2 hover:underline">{t("support")}</Link></li>
+              </ul>
+            </nav>
+            <p>{t("footer")}</p>
+          </footer>
         </NextIntlClientProvider>
       </body>
     </html>

@@ -53,7 +53,7 @@ export function isInvalidCredentials(status: number, location: string | undefine
   return status === 302 && location !== undefined && location.includes("code=invalid_credentials");
 }
 
-/** A sign-in refused because the identifier is paused (PRODUCT.md §5), whatever the password. */
+/** A sign-in refused because the identifier is paused, whatever the password. */
 export function isPausedRefusal(status: number, location: string | undefined): boolean {
   return status === 302 && location !== undefined && location.includes("code=sign_in_paused");
 }

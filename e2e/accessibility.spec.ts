@@ -15,6 +15,17 @@ for (const locale of ["zh-CN", "en"] as const) {
   });
 }
 
+for (const locale of ["zh-CN", "en"] as const) {
+  test(`[visitor] axe finds no violations on /support and /help (${locale})`, async ({ page }) => {
+    await useLocaleCookie(page, locale);
+    for (const path of ["/support", "/help"]) {
+      await page.goto(path);
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+      expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    }
+  });
+}
+
 test("[user] a failed sign-in leaves no axe violations", async ({ page }) => {
   await page.goto("/sign-in");
   await page.locator("main form button[type=submit]").click();

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createAccount, uniqueMobile } from "./support/accounts";
 import { mailbox } from "./support/mailbox-client";
+import { outboxRowsFor, waitForFailedDelivery, waitForSecurityEvent } from "./support/portal-state";
 import { fillSignIn, formMessage } from "./helpers";
 
 async function submit(page: Page, identifier: string, password: string) {
@@ -16,11 +17,15 @@ async function failFiveTimes(page: Page, identifier: string) {
 
 const unlockLink = (text: string) => /https?:\/\/\S+\/unlock\?token=[\w-]+/.exec(text)?.[0];
 
+// A browser far from China: the times it shows must still be China Standard Time, as in the notices.
+test.use({ timezoneId: "America/New_York" });
+
 test("[locked-out] paused@ is told sign-in is paused, until when, and the two ways out", async ({ page }) => {
   await submit(page, "paused@qianneng.test", "Qianneng#2026");
   const message = formMessage(page);
   await expect(message).toContainText("由于多次尝试失败,该账号的登录已暂停,将于");
   await expect(message.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT/);
+  await expect(message.locator("time")).toHaveText(/^\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d 中国标准时间$/);
   await expect(message.getByTestId("countdown")).toHaveText(/剩余 [12]:\d\d:\d\d/);
   await expect(message.getByRole("link", { name: "立即重置密码" })).toHaveAttribute("href", "/forgot-password");
   await expect(message.getByRole("link", { name: "查看账户状态" })).toHaveAttribute("href", "/account-status");
@@ -43,9 +48,12 @@ test("[locked-out] a phantom identifier gets the very same pause page as a real 
 test("[locked-out] the owner's notice arrives by mail and SMS, and its link unlocks once", async ({ page }) => {
   const account = await createAccount({ mobile: uniqueMobile() });
   await failFiveTimes(page, account.email);
+  const until = await formMessage(page).locator("time").innerText();
   const mail = await mailbox.waitForEmail((m) => m.to === account.email);
   expect(mail.subject).toContain("登录已暂停");
   expect(mail.text).toContain("设备:");
+  // The page and the notice name the same moment in the same words.
+  expect(mail.text).toContain(`至 ${until} 恢复`);
   const text = await mailbox.waitForSms((m) => m.to === account.mobile);
   expect(text.text).toContain("/unlock?token=");
 
@@ -74,7 +82,7 @@ test("[locked-out] SMTP down when the pause happens: the notice is delivered onc
   const account = await createAccount();
   try {
     await failFiveTimes(page, account.email);
-    await page.waitForTimeout(1500);
+    await waitForFailedDelivery(account.email);
     expect((await mailbox.emails()).filter((m) => m.to === account.email)).toHaveLength(0);
   } finally {
     await mailbox.startSmtp();
@@ -87,6 +95,8 @@ test("[frozen] a frozen account that signs in fully lands on the status view", a
   await submit(page, "frozen@qianneng.test", "Qianneng#2026").catch(() => undefined);
   await expect(page).toHaveURL(/\/account-status$/);
   await expect(page.getByTestId("status-case-ref")).toHaveText("QN-2026-004271");
+  await page.getByRole("main").getByRole("link", { name: "联系客服" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("联系客服");
   await page.goto("/account");
   await expect(page).toHaveURL(/\/sign-in/);
 });
@@ -126,12 +136,14 @@ test("[locked-out] proves ownership with an emailed code, sees why and until whe
 
 test("[locked-out] an unknown identifier gets the same code page and no message is sent", async ({ page }) => {
   const ghost = `ghost-status-${Date.now()}@qianneng.test`;
+  const since = Date.now();
 
   await page.goto("/account-status");
   await page.getByLabel("邮箱或手机号").fill(ghost);
   await page.getByRole("button", { name: "发送验证码" }).click();
   await expect(page.getByText(`如果存在与 ${ghost} 匹配的账户`)).toBeVisible();
   await expect(page.getByLabel("6 位验证码")).toBeVisible();
-  await page.waitForTimeout(2000);
+  await waitForSecurityEvent("status_code_sent", ghost, since);
+  expect(await outboxRowsFor(ghost)).toEqual([]);
   expect((await mailbox.emails()).filter((m) => m.to === ghost)).toHaveLength(0);
 });

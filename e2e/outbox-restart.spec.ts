@@ -1,4 +1,5 @@
 import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { openDb, outboxRowsFor } from "./support/portal-state";
 import { freePort, spawnServer } from "./support/spawn-server";
 import { startSmtpSink } from "./support/smtp-sink";
 
@@ -33,7 +34,13 @@ test("[locked-out] a notice queued while mail is down survives a server restart 
     try {
       const mail = await smtp.waitFor((m) => m.to === "2fa@qianneng.test", 30_000);
       expect(mail.text).toMatch(/\/unlock\?token=/);
-      await new Promise((r) => setTimeout(r, 1500));
+      // Once its one row is marked sent, nothing is left that could send the notice again.
+      const db = await openDb(env.E2E_DB_FILE);
+      try {
+        await expect.poll(async () => (await outboxRowsFor("2fa@qianneng.test", db)).map((row) => row.status)).toEqual(["sent"]);
+      } finally {
+        await db.destroy();
+      }
       expect(smtp.messages.filter((m) => m.to === "2fa@qianneng.test")).toHaveLength(1);
     } finally {
       await second.stop();

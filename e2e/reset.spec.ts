@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { createAccount, e2eDb, uniqueMobile, type TestAccount } from "./support/accounts";
 import { mailbox } from "./support/mailbox-client";
+import { outboxRowsFor, waitForFailedDelivery, waitForSecurityEvent } from "./support/portal-state";
 import { fillSignIn, formMessage } from "./helpers";
 
 const NEW_PASSWORD = "Lantern-Orbit-7-Quay!";
@@ -94,9 +95,11 @@ test("[user] an expired link, and a link replaced by a newer one, restart the fl
 
 test("[visitor] an unknown email gets the same answer and no mail is sent", async ({ page }) => {
   const ghost = `ghost-reset-${Date.now()}@qianneng.test`;
+  const since = Date.now();
   await requestReset(page, ghost);
   await expect(page.locator("#forgot-message")).toContainText("如果有账户与该邮箱匹配");
-  await page.waitForTimeout(2000);
+  await waitForSecurityEvent("reset_requested", ghost, since);
+  expect(await outboxRowsFor(ghost)).toEqual([]);
   expect((await mailbox.emails()).filter((m) => m.to === ghost)).toHaveLength(0);
 });
 
@@ -137,7 +140,7 @@ test("[user] SMTP down when the reset is asked for: the usual answer, and the li
   try {
     await requestReset(page, account.email);
     await expect(page.locator("#forgot-message")).toContainText("如果有账户与该邮箱匹配");
-    await page.waitForTimeout(1500);
+    await waitForFailedDelivery(account.email);
   } finally {
     await mailbox.startSmtp();
   }

@@ -1,5 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { WALLET_TIME_ZONE } from "@/lib/format-wallet-time";
 import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage } from "./locales";
 
 export default getRequestConfig(async () => {
@@ -8,6 +9,6 @@ export default getRequestConfig(async () => {
   return {
     locale,
     messages: (await import(`../messages/${locale}.json`)).default,
-    timeZone: "Asia/Shanghai",
+    timeZone: WALLET_TIME_ZONE,
   };
 });

@@ -51,7 +51,7 @@ const schema = z
     IP_FAILED_SIGNIN_LIMIT: positiveInt(100),
     IP_AUTH_POST_PER_MINUTE: positiveInt(60),
     PORT: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1).max(65535).default(3000)),
-    // "classic" adds the upper/lower/digit/symbol rule to the password policy (PRODUCT.md §7); a typo stops start-up.
+    // "classic" adds the upper/lower/digit/symbol rule to the password policy; a typo stops start-up.
     PASSWORD_COMPOSITION: z.preprocess(
       (v) => (typeof v === "string" ? v.trim().toLowerCase() || undefined : v),
       z.enum(PASSWORD_COMPOSITIONS, { error: 'must be "default" or "classic"' }).default("default"),

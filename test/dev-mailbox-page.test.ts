@@ -3,6 +3,7 @@ import { createElement, type ComponentProps, type ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { createFormatter, createTranslator, NextIntlClientProvider } from "next-intl";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { WALLET_TIME_ZONE } from "@/lib/format-wallet-time";
 import { enqueueEmail } from "@/lib/mail/enqueue-email";
 import { enqueueSms } from "@/lib/sms/enqueue-sms";
 import en from "@/messages/en.json";
@@ -11,7 +12,7 @@ import { testDatabases, useDatabase } from "@/test/databases";
 
 const state = vi.hoisted(() => ({ locale: "zh-CN" as "zh-CN" | "en", db: undefined as unknown }));
 const MESSAGES = { "zh-CN": zhCN, en };
-const TIME_ZONE = "Asia/Shanghai";
+const TIME_ZONE = WALLET_TIME_ZONE;
 
 vi.mock("@/lib/db", () => ({ getDb: async () => state.db }));
 vi.mock("next-intl/server", () => ({
@@ -55,6 +56,7 @@ describe("/dev/mailbox", () => {
     expect(html).toContain("待发送");
     expect(html.match(/data-testid="outbox-message"/g)).toHaveLength(2);
     expect(html).toMatch(/<dt[^>]*>收件人<\/dt><dd[^>]*>demo@qianneng\.test<\/dd>/);
+    expect(html).toContain("1970年1月1日 08:00:02 中国标准时间");
   });
 
   it("speaks the visitor's language", async () => {

@@ -10,7 +10,7 @@ const WARM_UP_PAIRS = 4;
 const TARGET_SHARE = 0.2;
 const WRONG_PASSWORD = "Wrong-password-2026";
 /**
- * Sign-in is paused after 5 consecutive failures (PRODUCT.md §5), and a paused identifier is refused before
+ * Sign-in is paused after 5 consecutive failures, and a paused identifier is refused before
  * any hash. A successful sign-in clears the count, so one is made (untimed) after every RESET_EVERY wrong
  * passwords: the demo account stays on the same path as a fresh unknown identifier (hash, count, refuse).
  */

@@ -1,4 +1,4 @@
-// Credential stuffing against a paused identifier: every attempt is refused before any hash (PRODUCT.md §5),
+// Credential stuffing against a paused identifier: every attempt is refused before any hash,
 // so the server should answer far more of them per second than it completes sign-ins.
 import { fetchCsrf, formHeaders, isPausedRefusal, signInForm, timedSignIn, CREDENTIALS_PATH, PAUSED_IDENTIFIER, type CsrfPair } from "../http-client";
 import { describeCpu, describeFailures, runLoad, type LoadSpec } from "../load";
@@ -9,7 +9,7 @@ import type { BenchContext, Scenario, ScenarioResult } from "../types";
 export const ATTACK_CONNECTIONS = 10;
 const DURATION_S = 10;
 const WARM_UP_REQUESTS = 20;
-/** Issue target: attempts on a paused identifier per second ≥ 100 × successful sign-ins per second. */
+/** Target: attempts on a paused identifier per second ≥ 100 × successful sign-ins per second. */
 const TARGET_RATIO = 100;
 const WRONG_PASSWORD = "Stuffed-password-2026";
 

@@ -1,5 +1,5 @@
-// Enumeration by timing while paused: a paused real account vs a paused phantom identifier (PRODUCT.md §5:
-// phantom identifiers pause alike), interleaved request by request.
+// Enumeration by timing while paused: a paused real account vs a paused phantom identifier (phantom
+// identifiers pause alike), interleaved request by request.
 import { fetchCsrf, isInvalidCredentials, isPausedRefusal, signInForm, timedSignIn, PAUSED_IDENTIFIER, type CsrfPair } from "../http-client";
 import { fixed, median, percent, percentile } from "../stats";
 import type { BenchContext, Scenario, ScenarioResult } from "../types";

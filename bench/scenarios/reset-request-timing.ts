@@ -1,5 +1,5 @@
 // Password-reset requests through the /forgot-password form, posted as a browser without JavaScript posts it:
-// known vs unknown identifiers interleaved, which must be indistinguishable (PRODUCT.md §6).
+// known vs unknown identifiers interleaved, which must be indistinguishable.
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";

@@ -18,7 +18,7 @@ const SETTLE_MS = 700;
 const BLOCK_BUDGET_MS = 5000;
 /** Sampling interval of the bench process's event-loop delay histogram (its values include the interval). */
 const LAG_RESOLUTION_MS = 10;
-/** Issue target: p95 under attack ≤ 1.5 × p95 idle. */
+/** Target: p95 under attack ≤ 1.5 × p95 idle. */
 const TARGET_RATIO = 1.5;
 
 type Samples = { idle: number[]; attack: number[]; refused: string[]; attacks: LoadResult[]; clientLagP99: number[] };

@@ -1,13 +1,12 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
-import { LocalTime } from "@/components/ui/countdown";
+import { useTranslations } from "next-intl";
+import { WalletTime } from "@/components/ui/wallet-time";
 import type { FailedSignIn } from "@/lib/server/status/get-account-status";
 
 /** The last failed sign-ins: when, from roughly where (masked IP), on what device — so the owner can tell if they were theirs. */
 export function FailedAttempts({ failures }: { failures: FailedSignIn[] }) {
   const t = useTranslations("accountStatus");
-  const format = useFormatter();
   return (
     <section aria-labelledby="status-failures" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
       <h2 id="status-failures" className="font-medium">{t("failuresHeading")}</h2>
@@ -18,7 +17,7 @@ export function FailedAttempts({ failures }: { failures: FailedSignIn[] }) {
           {failures.map((f, i) => (
             <li key={`${f.at}-${i}`} className="py-2.5">
               <p>
-                <LocalTime at={f.at} serverText={format.dateTime(new Date(f.at), { dateStyle: "medium", timeStyle: "short" })} />
+                <WalletTime at={f.at} />
               </p>
               <p className="text-sm text-ink-muted">
                 {f.ip ? t("fromIp", { ip: f.ip }) : t("unknownIp")} · {f.device ? t("device", f.device) : t("unknownDevice")}

@@ -1,11 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { unlockFromStatusAction } from "@/lib/actions/account-status";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Countdown, LocalTime } from "@/components/ui/countdown";
+import { Countdown } from "@/components/ui/countdown";
+import { WalletTime } from "@/components/ui/wallet-time";
 import { useGuardedFormAction } from "./use-guarded-form-action";
 
 type Props = {
@@ -19,7 +20,6 @@ type Props = {
 export function PausePanel({ pausedUntil, shut, onChanged }: Props) {
   const t = useTranslations("accountStatus");
   const te = useTranslations("errors");
-  const format = useFormatter();
   const unlock = useGuardedFormAction(unlockFromStatusAction, onChanged);
   const message = unlock.state.ok ? t("unlocked") : unlock.state.code ? te(unlock.state.code) : null;
 
@@ -31,7 +31,7 @@ export function PausePanel({ pausedUntil, shut, onChanged }: Props) {
         <div className="space-y-3" data-testid="status-paused">
           <p>
             {t.rich("pausedUntil", {
-              time: () => <LocalTime at={pausedUntil} serverText={format.dateTime(new Date(pausedUntil), { dateStyle: "medium", timeStyle: "short" })} />,
+              time: () => <WalletTime at={pausedUntil} />,
             })}
           </p>
           <p>

@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
-import { LocalTime } from "@/components/ui/countdown";
+import { useTranslations } from "next-intl";
+import { WalletTime } from "@/components/ui/wallet-time";
 import type { AccountStatus } from "@/lib/server/status/get-account-status";
 
 // Reason codes support writes today; any other code still gets words ("other"), never the raw code.
@@ -11,7 +11,6 @@ const KNOWN_REASONS = ["risk_review", "suspected_fraud", "lost_device", "complia
 /** Which account, its state in words, and for a shut account the reason, case reference and how to appeal. */
 export function StateSummary({ status }: { status: AccountStatus }) {
   const t = useTranslations("accountStatus");
-  const format = useFormatter();
   const reason = status.frozenReason && KNOWN_REASONS.includes(status.frozenReason) ? status.frozenReason : "other";
   const shut = status.state !== "active";
   return (
@@ -41,7 +40,7 @@ export function StateSummary({ status }: { status: AccountStatus }) {
             <>
               <dt className="text-ink-muted">{t("frozenSince")}</dt>
               <dd>
-                <LocalTime at={status.frozenAt} serverText={format.dateTime(new Date(status.frozenAt), { dateStyle: "medium", timeStyle: "short" })} />
+                <WalletTime at={status.frozenAt} />
               </dd>
             </>
           )}

@@ -1,8 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
-import { Countdown, LocalTime } from "@/components/ui/countdown";
+import { useTranslations } from "next-intl";
+import { Countdown } from "@/components/ui/countdown";
+import { WalletTime } from "@/components/ui/wallet-time";
 import type { ErrorCode } from "@/lib/error-codes";
 
 /**
@@ -12,14 +13,12 @@ import type { ErrorCode } from "@/lib/error-codes";
 export function SignInNotice({ code, until }: { code: ErrorCode; until?: number }) {
   const te = useTranslations("errors");
   const t = useTranslations("signIn");
-  const format = useFormatter();
   if ((code !== "sign_in_paused" && code !== "ip_throttled") || !until) return <p>{te(code)}</p>;
-  const serverText = format.dateTime(new Date(until), { dateStyle: "medium", timeStyle: "short" });
   return (
     <div className="space-y-2">
       <p>
         {te.rich(code === "sign_in_paused" ? "sign_in_paused_until" : "ip_throttled_until", {
-          time: () => <LocalTime at={until} serverText={serverText} />,
+          time: () => <WalletTime at={until} />,
         })}
       </p>
       <p>

@@ -1,4 +1,5 @@
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatWalletTime } from "@/lib/format-wallet-time";
 import type { OutboxMessage } from "@/lib/outbox/outbox-transport";
 import { LinkifiedText } from "./linkified-text";
 
@@ -11,8 +12,8 @@ const STATUS_STYLES = {
 /** One outbox message as the development mailbox shows it. */
 export function OutboxEntry({ message }: { message: OutboxMessage }) {
   const t = useTranslations("mailbox");
-  const format = useFormatter();
-  const when = (ms: number) => format.dateTime(new Date(ms), { dateStyle: "medium", timeStyle: "medium" });
+  const locale = useLocale();
+  const when = (ms: number) => formatWalletTime(ms, locale, { seconds: true });
   const headingId = `message-${message.id}`;
   const title =
     message.channel === "sms" ? t("smsTo", { recipient: message.recipient }) : message.subject || t("noSubject");

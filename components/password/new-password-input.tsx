@@ -19,7 +19,7 @@ type Props = {
 };
 
 /**
- * A new-password field with show/hide and a live strength meter and advice (PRODUCT.md §7). Before hydration,
+ * A new-password field with show/hide and a live strength meter and advice in the user's language. Before hydration,
  * or if the checker cannot load, it is a plain password input and the server's check still applies.
  */
 export function NewPasswordInput({ name = "password", label, context, errors }: Props) {

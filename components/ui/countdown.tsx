@@ -1,14 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useSyncExternalStore } from "react";
-import { useFormatter, useTranslations } from "next-intl";
-
-const subscribeOnce = () => () => {};
-
-/** True once rendering in the browser (false on the server and during hydration). */
-function useInBrowser(): boolean {
-  return useSyncExternalStore(subscribeOnce, () => true, () => false);
-}
+import { useTranslations } from "next-intl";
 
 function subscribeToSeconds(onTick: () => void): () => void {
   const id = setInterval(onTick, 1000);
@@ -18,15 +11,6 @@ function subscribeToSeconds(onTick: () => void): () => void {
 /** The current time to the second, ticking in the browser; null on the server. */
 function useNowSeconds(): number | null {
   return useSyncExternalStore(subscribeToSeconds, () => Math.floor(Date.now() / 1000) * 1000, () => null);
-}
-
-/** The wall-clock time `at` in the browser's own time zone (the server's rendering shows until hydration). */
-export function LocalTime({ at, serverText }: { at: number; serverText: string }) {
-  const format = useFormatter();
-  const inBrowser = useInBrowser();
-  const zone = inBrowser ? Intl.DateTimeFormat().resolvedOptions().timeZone : undefined;
-  const text = zone ? format.dateTime(new Date(at), { dateStyle: "medium", timeStyle: "short", timeZone: zone }) : serverText;
-  return <time dateTime={new Date(at).toISOString()}>{text}</time>;
 }
 
 type CountdownProps = {

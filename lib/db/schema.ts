@@ -35,7 +35,7 @@ export type SessionsTable = {
   created_at: Millis;
   last_seen_at: Millis;
   expires_at: Millis;
-  /** "reset": proof of email/SMS that may set a password and nothing else (PRODUCT.md §6). */
+  /** "reset": proof of email/SMS that may set a password and nothing else. */
   purpose: Generated<SessionPurpose>;
 };
 
@@ -111,7 +111,7 @@ export type CodePurpose = "status" | "reset";
 /** "reset": may only set a new password; "second_factor": a password was accepted and a second factor is still owed. */
 export type SessionPurpose = "full" | "reset" | "second_factor";
 
-/** A previous password's hash; a user keeps at most five (PRODUCT.md §7: the last 5 cannot be reused). */
+/** A previous password's hash; a user keeps at most five, since the last 5 cannot be reused. */
 export type PasswordHistoryTable = {
   id: string;
   user_id: string;

@@ -80,7 +80,7 @@ async function pauseDemoAccount(store: CounterStore, now: number): Promise<void>
   for (const at of failureTimesEndingWithPause(now)) await store.reserveFailure(key, at);
 }
 
-/** Creates or restores the demo accounts of PRODUCT.md §4; running it twice leaves the same state. */
+/** Creates or restores the demo accounts listed in the README; running it twice leaves the same state. */
 export async function seedDemoData(db: Kysely<Database>, { store, now = Date.now() }: { store?: CounterStore; now?: number } = {}): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {

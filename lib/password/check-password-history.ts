@@ -1,4 +1,4 @@
-// Server only (argon2, database): "reuse of the last 5 refused" (PRODUCT.md §7).
+// Server only (argon2, database): a new password may not be any of the last 5.
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database, Millis } from "@/lib/db/schema";

@@ -1,4 +1,4 @@
-// The password policy's vocabulary (PRODUCT.md §7), kept apart from the checker so forms, messages and tests
+// The password policy's vocabulary, kept apart from the checker so forms, messages and tests
 // can use the codes without loading zxcvbn.
 
 export const PASSWORD_MIN_LENGTH = 8;

@@ -1,4 +1,4 @@
-// One password policy for the browser (live meter) and the server (the final word): PRODUCT.md §7.
+// One password policy for the browser (live meter) and the server (the final word).
 // Isomorphic on purpose: no Node-only imports. zxcvbn's dictionaries are large, so browsers load this module
 // through loadPasswordChecker() (a dynamic import) and the engine is built once, on first use.
 import { ZxcvbnFactory, type ZxcvbnResult } from "@zxcvbn-ts/core";

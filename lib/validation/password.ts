@@ -3,7 +3,7 @@ import { checkPassword, type PasswordContext } from "@/lib/password/policy";
 import { PASSWORD_MAX_LENGTH } from "@/lib/validation/limits";
 
 /**
- * A new password under the policy (PRODUCT.md §7), output NFKC-normalized; each issue's message is a problem code.
+ * A new password under the password policy, output NFKC-normalized; each issue's message is a problem code.
  * Reuse of recent passwords needs the stored hashes: see lib/password/check-password-history.ts.
  */
 export function newPasswordField(context: PasswordContext) {

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { getDb } from "@/lib/db";
+import { formatWalletDate, formatWalletTime } from "@/lib/format-wallet-time";
 import { describeDevice, maskIp } from "@/lib/describe-device";
 import { maskEmail, maskMobile } from "@/lib/identifier/mask-identifier";
 import { getAccountOverview } from "@/lib/server/account/get-account-overview";
@@ -18,6 +19,7 @@ export default async function AccountPage() {
   const { balanceCents, transactions } = await getAccountOverview(await getDb(), user.id);
   const t = await getTranslations("account");
   const format = await getFormatter();
+  const locale = await getLocale();
   const money = (cents: number) => format.number(cents / 100, { style: "currency", currency: "CNY" });
   const device = describeDevice(session.user_agent);
 
@@ -45,7 +47,7 @@ export default async function AccountPage() {
         <h2 id="device" className="font-medium">{t("thisDevice")}</h2>
         <p className="mt-2" data-testid="this-device">{device ? t("deviceSummary", device) : t("unknownDevice")}</p>
         <p className="mt-1 text-sm text-ink-muted">
-          {t("signedInAt", { time: format.dateTime(new Date(session.created_at), { dateStyle: "medium", timeStyle: "short" }) })}
+          {t("signedInAt", { time: formatWalletTime(session.created_at, locale) })}
           {session.ip ? ` · ${t("fromIp", { ip: maskIp(session.ip) ?? "" })}` : null}
         </p>
       </section>
@@ -61,7 +63,7 @@ export default async function AccountPage() {
                 <div className="min-w-0">
                   <p className="truncate">{tx.counterparty}</p>
                   <p className="text-sm text-ink-muted">
-                    {t(`kind.${tx.kind}`)} · {format.dateTime(new Date(tx.occurred_at), { dateStyle: "medium" })}
+                    {t(`kind.${tx.kind}`)} · {formatWalletDate(tx.occurred_at, locale)}
                   </p>
                 </div>
                 <p className={`shrink-0 tabular-nums ${tx.amount_cents < 0 ? "text-ink" : "text-green-800"}`}>

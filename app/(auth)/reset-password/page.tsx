@@ -22,7 +22,7 @@ const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : u
 const firstResendAt = () => Date.now() + 60_000;
 
 /**
- * A state machine (CONVENTIONS.md): a reset-only session sets the password; an email link is checked before
+ * A state machine, never a 500: a reset-only session sets the password; an email link is checked before
  * its button shows; a phone gets the code form; anything else starts again at /forgot-password.
  */
 export default async function ResetPasswordPage({ searchParams }: { searchParams: SearchParams }) {

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 
 export async function up(db: Kysely<any>): Promise<void> {
-  // Hashes of a user's previous passwords, so the last five cannot be set again (PRODUCT.md §7).
+  // Hashes of a user's previous passwords, so the last five cannot be set again.
   await db.schema
     .createTable("password_history")
     .addColumn("id", "text", (c) => c.primaryKey())

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 
-// One-time codes now serve the status view and the SMS password reset; sessions may be reset-only (§6).
+// One-time codes now serve the status view and the SMS password reset; a session may be reset-only (it can set a password, nothing else).
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("status_codes").addColumn("purpose", "text", (c) => c.notNull().defaultTo("status")).execute();
   await db.schema.alterTable("sessions").addColumn("purpose", "text", (c) => c.notNull().defaultTo("full")).execute();

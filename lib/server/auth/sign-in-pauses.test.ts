@@ -1,4 +1,4 @@
-// The pause and throttle rules as the Credentials provider applies them (PRODUCT.md §5), on the process database.
+// The pause and throttle rules (docs/rules.md) as the Credentials provider applies them, on the process database.
 import type { Kysely } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db";

@@ -4,7 +4,8 @@ import type { Database, User } from "@/lib/db/schema";
 import { describeDevice, maskIp } from "@/lib/describe-device";
 import { enqueueEmail } from "@/lib/mail/enqueue-email";
 import { enqueueSms } from "@/lib/sms/enqueue-sms";
-import { formatNoticeTime, notificationTranslator } from "@/lib/server/notify/translator";
+import { formatWalletTime } from "@/lib/format-wallet-time";
+import { notificationTranslator } from "@/lib/server/notify/translator";
 import type { RequestContext } from "@/lib/server/request-context";
 import { issueUnlockToken } from "./issue-unlock-token";
 
@@ -20,8 +21,8 @@ export async function notifyPausedOwner(trx: Transaction<Database>, { user, paus
   const { locale, t } = notificationTranslator(user.locale);
   const device = describeDevice(context.userAgent);
   const values = {
-    time: formatNoticeTime(locale, now),
-    until: formatNoticeTime(locale, pausedUntil),
+    time: formatWalletTime(now, locale),
+    until: formatWalletTime(pausedUntil, locale),
     ip: maskIp(context.ip) ?? t("unknown"),
     device: device ? `${device.browser} · ${device.os}` : t("unknown"),
     unlockUrl: `${APP_URL}/unlock?token=${token}`,

@@ -1,4 +1,4 @@
-// PRODUCT.md §5: 5 consecutive failures → 15 min; every further 5 doubles it, up to 24 h;
+// 5 consecutive failures → 15 min; every further 5 doubles it, up to 24 h;
 // the count is forgotten after 12 h without failures. Time spent paused is not time "without failures"
 // (attempts are refused then), so the 12 h run from the later of the last failure and the pause's end —
 // otherwise a 16 h pause would wipe the count and the 24 h step could never be reached.

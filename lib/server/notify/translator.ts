@@ -11,8 +11,3 @@ export function notificationTranslator(locale: string) {
   return { locale: chosen, t: createTranslator({ locale: chosen, messages: MESSAGES[chosen], namespace: "notices" }) };
 }
 
-/** A time as the owner reads it: their language, China Standard Time (the wallet's home zone). */
-export function formatNoticeTime(locale: Locale, at: number): string {
-  const options = { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Asia/Shanghai", timeZoneName: "short" } as const;
-  return new Intl.DateTimeFormat(locale, options).format(at);
-}

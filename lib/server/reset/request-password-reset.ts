@@ -24,7 +24,7 @@ type ResetRequest = {
 export type ResetRequested = { resendAt: number };
 
 /**
- * "Forgot password": the same answer for every identifier, with or without an account (PRODUCT.md §6).
+ * "Forgot password": the same answer, and the same timing, for every identifier, with or without an account.
  * Limits: the per-IP auth rate, and 5 requests an hour per identifier (counted for phantom ones too): over
  * either, a rate_limited Refusal.
  */

@@ -3,7 +3,8 @@ import type { Database, User } from "@/lib/db/schema";
 import { describeDevice, maskIp } from "@/lib/describe-device";
 import { getConfig } from "@/lib/config";
 import { enqueueEmail } from "@/lib/mail/enqueue-email";
-import { formatNoticeTime, notificationTranslator } from "@/lib/server/notify/translator";
+import { formatWalletTime } from "@/lib/format-wallet-time";
+import { notificationTranslator } from "@/lib/server/notify/translator";
 import type { RequestContext } from "@/lib/server/request-context";
 import { enqueueSms } from "@/lib/sms/enqueue-sms";
 
@@ -14,12 +15,13 @@ export async function sendPasswordChanged(trx: Transaction<Database>, { user, ho
   const { locale, t } = notificationTranslator(user.locale);
   const device = describeDevice(context.userAgent);
   const values = {
-    time: formatNoticeTime(locale, now),
+    time: formatWalletTime(now, locale),
     ip: maskIp(context.ip) ?? t("unknown"),
     device: device ? `${device.browser} · ${device.os}` : t("unknown"),
     how: t(`passwordChanged.how.${how}`),
     helpUrl: `${getConfig().APP_URL}/forgot-password`,
     statusUrl: `${getConfig().APP_URL}/account-status`,
+    supportUrl: `${getConfig().APP_URL}/support`,
   };
   if (user.email) {
     await enqueueEmail(trx, { to: user.email, subject: t("passwordChanged.subject"), text: t("passwordChanged.email", values), kind: "password_changed", userId: user.id, now });

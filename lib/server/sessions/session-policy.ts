@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 
-// PRODUCT.md §5: idle 30 min, absolute 12 h; "keep me signed in" lasts 30 days.
+// A session ends after 30 min idle or 12 h in all; "keep me signed in" makes it 30 days.
 export const SESSION_IDLE_MS = 30 * 60_000;
 export const SESSION_ABSOLUTE_MS = 12 * 3_600_000;
 export const SESSION_PERSISTENT_MS = 30 * 86_400_000;

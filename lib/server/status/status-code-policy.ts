@@ -1,8 +1,8 @@
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import { getAuthSecret } from "@/lib/server/auth/auth-secret";
 
-// The rules: a code lives 10 min, 5 wrong tries void it, a new one may be sent after 60 s.
-// The hourly cap (as for reset codes, PRODUCT.md §6) keeps the codes from being used to flood someone's phone.
+// A code lives 10 min, 5 wrong tries void it, a new one may be sent after 60 s.
+// The cap of 5 an hour (for each purpose: status and reset codes) keeps the codes from being used to flood someone's phone.
 export const STATUS_CODE_TTL_MS = 10 * 60_000;
 export const STATUS_CODE_MAX_ATTEMPTS = 5;
 export const STATUS_CODE_RESEND_MS = 60_000;
