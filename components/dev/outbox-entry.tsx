@@ -9,8 +9,8 @@ const STATUS_STYLES = {
   failed: "bg-danger-50 text-danger-700",
 } as const;
 
-/** One outbox message as the development mailbox shows it. */
-export function OutboxEntry({ message }: { message: OutboxMessage }) {
+/** One outbox message as the development mailbox shows it; `body` has its secrets filled or explained. */
+export function OutboxEntry({ message, body }: { message: OutboxMessage; body: string }) {
   const t = useTranslations("mailbox");
   const locale = useLocale();
   const when = (ms: number) => formatWalletTime(ms, locale, { seconds: true });
@@ -59,7 +59,7 @@ export function OutboxEntry({ message }: { message: OutboxMessage }) {
       </dl>
       <h3 className="sr-only">{t("fields.body")}</h3>
       <pre className="mt-3 whitespace-pre-wrap break-words rounded-lg bg-slate-50 p-3 font-sans text-sm" data-testid="outbox-body">
-        <LinkifiedText text={message.body_text} />
+        <LinkifiedText text={body} />
       </pre>
     </article>
   );

@@ -128,8 +128,11 @@ export type OutboxTable = {
   channel: OutboxChannel;
   recipient: string;
   subject: string | null;
+  /** Links and codes appear here only as slots (lib/outbox/secret-slot.ts); their values are in `secrets`. */
   body_text: string;
   body_html: string | null;
+  /** The slots' values, encrypted (lib/outbox/outbox-secrets.ts); cleared when the message is sent or given up. */
+  secrets: string | null;
   /** What the message is for, e.g. "lockout_notice"; never shown to its recipient. */
   kind: string;
   user_id: string | null;
@@ -142,6 +145,8 @@ export type OutboxTable = {
   last_error: string | null;
   created_at: Millis;
   sent_at: Millis | null;
+  /** When it was sent or given up; retention counts from here. */
+  settled_at: Millis | null;
 };
 
 export type Database = {

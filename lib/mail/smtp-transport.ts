@@ -27,8 +27,8 @@ export function createSmtpTransport({ url, from }: { url: string; from: string }
       await transporter.sendMail({
         to: message.recipient,
         subject: message.subject ?? "",
-        text: message.body_text,
-        html: message.body_html ?? undefined,
+        text: message.text,
+        html: message.html ?? undefined,
         // Stable per outbox row: if a crash makes us send twice, receiving servers can tell it is one message.
         messageId: `<${message.id}@${domain}>`,
       });

@@ -4,7 +4,8 @@ import type { Database, OutboxChannel } from "@/lib/db/schema";
 import type { OutboxTransports } from "./create-transports";
 import { claimOutboxMessage, findDueMessageIds } from "./claim-outbox-message";
 import { describeSendError } from "./describe-send-error";
-import type { OutboxMessage, OutboxTransport } from "./outbox-transport";
+import type { OutboxMessage, OutboxTransport, RenderedMessage } from "./outbox-transport";
+import { renderOutboxMessage, UndeliverableMessageError } from "./render-outbox-message";
 import { markOutboxSent, recordOutboxFailure } from "./settle-outbox-message";
 
 export type DeliveryPolicy = {
@@ -17,12 +18,26 @@ export type DeliveryPolicy = {
 
 type Round = { db: Kysely<Database>; policy: DeliveryPolicy; shouldStop: () => boolean };
 
+/** Rendered just before sending; a message that cannot be rendered is given up at once, never sent broken. */
+function renderOrGiveUp(message: OutboxMessage): RenderedMessage | { undeliverable: string } {
+  try {
+    return renderOutboxMessage(message);
+  } catch (error) {
+    if (error instanceof UndeliverableMessageError) return { undeliverable: error.message };
+    throw error;
+  }
+}
+
 async function deliverOne(round: Round, transport: OutboxTransport, message: OutboxMessage, token: string) {
   const { db, policy } = round;
-  const error = await transport.send(message).then(
-    () => undefined,
-    (cause: unknown) => describeSendError(cause),
-  );
+  const rendered = renderOrGiveUp(message);
+  const error =
+    "undeliverable" in rendered
+      ? rendered.undeliverable
+      : await transport.send(rendered).then(
+          () => undefined,
+          (cause: unknown) => describeSendError(cause),
+        );
   const now = policy.now();
   if (error === undefined) {
     await markOutboxSent(db, { message, token, now });
@@ -36,6 +51,7 @@ async function deliverOne(round: Round, transport: OutboxTransport, message: Out
     error,
     retryDelayMs: policy.retryDelayMs(attempts),
     maxAttempts: policy.maxAttempts,
+    giveUp: "undeliverable" in rendered,
   });
 }
 

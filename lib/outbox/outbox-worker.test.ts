@@ -9,6 +9,7 @@ import { enqueueSms } from "@/lib/sms/enqueue-sms";
 import { testDatabases, useDatabase } from "@/test/databases";
 import { sleep, waitUntil } from "@/test/wait-until";
 import { startOutboxWorker, type OutboxWorkerOptions } from "./outbox-worker";
+import { secretSlot } from "./secret-slot";
 
 const MAIL_FROM = "钱能钱包 <no-reply@qianneng.test>";
 const noTransports = { SMTP_URL: undefined, SMS_WEBHOOK_URL: undefined, MAIL_FROM };
@@ -59,6 +60,53 @@ describe.each(testDatabases())("outbox worker on $name", (kind) => {
     expect(mail.messageId).toBe(`<${done.find((r) => r.channel === "email")!.id}@qianneng.test>`);
   });
 
+  it("the link and the code reach the recipient in full, but their rows hold them neither before nor after", async () => {
+    const smtp = later(await startSmtpSink());
+    const sms = later(await startSmsSink());
+    const token = "Zq3xY8vK1mN4pR7sT0uW2yA5bC8dE1fG4hJ7kL0nP3r";
+    const link = `http://localhost:3000/unlock?token=${token}`;
+    await enqueueEmail(database.db, { to: "demo@qianneng.test", subject: "登录已暂停", text: `解除暂停：${secretSlot("unlockUrl")}`, secrets: { unlockUrl: link }, kind: "lockout_notice" });
+    await enqueueSms(database.db, { to: "+8613800138000", text: `验证码 ${secretSlot("code")}，10 分钟内有效`, secrets: { code: "482913" }, kind: "reset_code" });
+    const leaks = (stored: unknown) => JSON.stringify(stored).match(new RegExp(`${token}|/unlock|482913`, "g")) ?? [];
+    const pending = await rows();
+    expect(leaks(pending)).toEqual([]);
+    expect(pending.map((r) => r.secrets)).toEqual([expect.any(String), expect.any(String)]);
+
+    start({ config: { SMTP_URL: smtp.url, SMS_WEBHOOK_URL: sms.url, MAIL_FROM } });
+    expect((await smtp.waitFor((m) => m.to === "demo@qianneng.test")).text.trim()).toBe(`解除暂停：${link}`);
+    expect((await sms.waitFor((m) => m.to === "+8613800138000")).text).toBe("验证码 482913，10 分钟内有效");
+
+    const sent = await waitUntil(rows, (r) => r.every((m) => m.status === "sent"));
+    expect(leaks(sent)).toEqual([]);
+    for (const row of sent) expect(row).toMatchObject({ secrets: null, settled_at: row.sent_at });
+    expect(sent.map((r) => r.body_text)).toEqual([`解除暂停：${secretSlot("unlockUrl")}`, `验证码 ${secretSlot("code")}，10 分钟内有效`]);
+  });
+
+  it("a message whose sealed link was altered is given up at once, never sent broken, and the others still go out", async () => {
+    const smtp = later(await startSmtpSink());
+    const text = `重置密码：${secretSlot("url")}`;
+    const altered = await enqueueEmail(database.db, { to: "victim@qianneng.test", subject: "被改动", text, secrets: { url: "http://localhost:3000/reset-password?token=x" }, kind: "reset_link" });
+    const [stored] = await rows();
+    const sealed = stored.secrets!;
+    await database.db.updateTable("outbox").set({ secrets: `${sealed.slice(0, 10)}${sealed[10] === "A" ? "B" : "A"}${sealed.slice(11)}` }).where("id", "=", altered).execute();
+    await email("demo@qianneng.test", "照常送达");
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    start({ config: { ...noTransports, SMTP_URL: smtp.url }, backoffMs: () => 0 });
+
+    await smtp.waitFor((m) => m.subject === "照常送达");
+    const settled = await waitUntil(rows, (r) => r.every((m) => m.status !== "pending"));
+    expect(settled.find((m) => m.id === altered)).toMatchObject({
+      status: "failed",
+      attempts: 1,
+      secrets: null,
+      body_text: text,
+      last_error: "secrets unreadable: altered, or sealed with another AUTH_SECRET",
+    });
+    expect(smtp.messages.map((m) => m.subject)).toEqual(["照常送达"]);
+    expect(logged).not.toHaveBeenCalled();
+    logged.mockRestore();
+  });
+
   it("while SMTP is down, counts tries and backs off; when it is back on the same port, the message goes out", async () => {
     const port = await deadSmtpPort();
     const backoffs: number[] = [];
@@ -84,11 +132,13 @@ describe.each(testDatabases())("outbox worker on $name", (kind) => {
     expect(smtp.messages).toHaveLength(1);
   });
 
-  it("gives up after maxAttempts and marks the message failed", async () => {
+  it("gives up after maxAttempts, marks the message failed and deletes its secrets", async () => {
     const port = await deadSmtpPort();
     start({ config: { ...noTransports, SMTP_URL: `smtp://127.0.0.1:${port}` }, backoffMs: () => 0, maxAttempts: 3 });
-    await email("demo@qianneng.test", "会失败");
+    await enqueueEmail(database.db, { to: "demo@qianneng.test", subject: "会失败", text: secretSlot("code"), secrets: { code: "123456" }, kind: "test" });
     const [failed] = await waitUntil(rows, (r) => r[0].status === "failed");
+    expect(failed).toMatchObject({ secrets: null, body_text: secretSlot("code") });
+    expect(failed.settled_at).toBeGreaterThanOrEqual(failed.created_at);
     await sleep(150);
     expect((await rows())[0]).toMatchObject({ ...failed, attempts: 3 });
   });

@@ -1,9 +1,13 @@
 import { insertOutboxMessage, type OutboxDb } from "@/lib/outbox/insert-outbox-message";
+import type { OutboxSecrets } from "@/lib/outbox/outbox-secrets";
 
 export type EnqueueSmsInput = {
   /** E.164, e.g. "+8613800138000". */
   to: string;
+  /** With secretSlot(name) in place of each link or code that must not be stored in plain text. */
   text: string;
+  /** The value of each slot: kept encrypted, filled in at send time, deleted once sent. */
+  secrets?: OutboxSecrets;
   /** What the SMS is for, e.g. "reset_code". */
   kind: string;
   userId?: string | null;
@@ -21,6 +25,7 @@ export function enqueueSms(db: OutboxDb, sms: EnqueueSmsInput): Promise<string> 
     subject: null,
     text: sms.text,
     html: null,
+    secrets: sms.secrets,
     kind: sms.kind,
     userId: sms.userId ?? null,
     now: sms.now,

@@ -9,7 +9,7 @@ export function createWebhookTransport(url: string): OutboxTransport {
       const response = await fetch(url, {
         method: "POST",
         headers: { "content-type": "application/json", "idempotency-key": message.id },
-        body: JSON.stringify({ to: message.recipient, text: message.body_text }),
+        body: JSON.stringify({ to: message.recipient, text: message.text }),
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
       // Read nothing from the body, but release the connection.

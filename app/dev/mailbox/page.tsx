@@ -5,10 +5,11 @@ import { OutboxEntry } from "@/components/dev/outbox-entry";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { listOutboxMessages } from "@/lib/outbox/list-outbox-messages";
+import { previewOutboxBody } from "@/lib/outbox/preview-outbox-body";
 
 export const dynamic = "force-dynamic";
 
-// Message bodies hold live reset and unlock links: never served by a production build.
+// Waiting messages are shown with their reset and unlock links decrypted: never served by a production build.
 function requireDevelopment() {
   if (process.env.NODE_ENV === "production") notFound();
 }
@@ -29,6 +30,7 @@ export default async function MailboxPage() {
       <header className="space-y-2">
         <h1 className="text-2xl font-semibold">{t("heading")}</h1>
         <p className="text-ink-muted">{t("intro")}</p>
+        <p className="text-sm text-ink-muted">{t("secretsNote")}</p>
         {!config.SMTP_URL && <p className="text-sm text-ink-muted">{t("emailKept")}</p>}
         {!config.SMS_WEBHOOK_URL && <p className="text-sm text-ink-muted">{t("smsKept")}</p>}
         <p className="text-sm text-ink-muted" data-testid="outbox-count">{t("count", { count: messages.length })}</p>
@@ -39,7 +41,7 @@ export default async function MailboxPage() {
         <ol className="space-y-4">
           {messages.map((message) => (
             <li key={message.id}>
-              <OutboxEntry message={message} />
+              <OutboxEntry message={message} body={previewOutboxBody(message, (why) => t(`secret.${why}`))} />
             </li>
           ))}
         </ol>

@@ -5,6 +5,7 @@ import * as signInPauses from "./0003-sign-in-pauses";
 import * as statusCodes from "./0004-status-codes";
 import * as passwordHistory from "./0005-password-history";
 import * as resetPurposes from "./0006-reset-purposes";
+import * as outboxSecrets from "./0007-outbox-secrets";
 
 /** Every migration, in order; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "0004-status-codes": statusCodes,
   "0005-password-history": passwordHistory,
   "0006-reset-purposes": resetPurposes,
+  "0007-outbox-secrets": outboxSecrets,
 };

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db/schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "@/lib/db/seed";
+import { renderOutboxMessage } from "@/lib/outbox/render-outbox-message";
 import { verifyPassword } from "@/lib/password/argon2";
 import { FIRST_PAUSE_MS } from "@/lib/server/lockout/pause-policy";
 import { authorizeCredentials } from "./authorize-credentials";
@@ -102,14 +103,20 @@ describe("sign-in pauses", () => {
     const email = messages.find((m) => m.channel === "email")!;
     expect(email.recipient).toBe("demo@qianneng.test");
     expect(email.kind).toBe("lockout_notice");
-    expect(email.body_text).toMatch(/\/unlock\?token=[A-Za-z0-9_-]{43}/);
-    expect(email.body_text).toContain("Chrome 124");
-    expect(email.body_text).toContain("198.51.100.*");
+    const text = renderOutboxMessage(email).text;
+    const link = /\/unlock\?token=([A-Za-z0-9_-]{43})/.exec(text);
+    expect(link).not.toBeNull();
+    expect(text).toContain("Chrome 124");
+    expect(text).toContain("198.51.100.*");
     const sms = messages.find((m) => m.channel === "sms")!;
     expect(sms.recipient).toBe("+8613800138000");
+    expect(renderOutboxMessage(sms).text).toContain(link![0]);
+    // The stored rows hold neither the link nor its token, only a slot and the sealed secrets.
+    expect(JSON.stringify(messages)).not.toContain(link![1]);
+    expect(JSON.stringify(messages)).not.toContain("/unlock?token=");
     const tokens = await db.selectFrom("unlock_tokens").selectAll().execute();
     expect(tokens).toHaveLength(1);
-    expect(email.body_text).not.toContain(tokens[0].token_hash);
+    expect(text).not.toContain(tokens[0].token_hash);
     const types = (await db.selectFrom("security_events").select("type").execute()).map((e) => e.type);
     expect(types.filter((t) => t === "sign_in_paused")).toHaveLength(1);
     expect(types.filter((t) => t === "sign_in_refused_paused")).toHaveLength(3);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, seedDemoData } from "@/lib/db/seed";
+import { enqueueEmail } from "@/lib/mail/enqueue-email";
 import { createSqlCounterStore } from "@/lib/server/counters/sql-counter-store";
 import { createSession } from "@/lib/server/sessions/create-session";
 import { testDatabases, useDatabase } from "@/test/databases";
@@ -38,5 +39,30 @@ describe.each(testDatabases())("pruneExpired on $name", (kind) => {
     expect((await t.db.selectFrom("verification_tokens").select("token").execute()).map((r) => r.token)).toEqual(["live"]);
     expect(await t.db.selectFrom("sessions").select("persistent").execute()).toEqual([{ persistent: 1 }]);
     expect(await pruneExpired(t.db, now)).toMatchObject({ rate_counters: 0, sign_in_failures: 0, sessions: 0 });
+  });
+
+  it("deletes sent and failed messages 30 days after they settled and security events after 400 days; waiting messages stay", async () => {
+    const now = Date.now();
+    const DAY = 24 * HOUR;
+    await t.db.deleteFrom("outbox").execute();
+    await t.db.deleteFrom("security_events").execute();
+    const message = async (subject: string, status: "pending" | "sent" | "failed", settledDaysAgo: number | null) => {
+      const id = await enqueueEmail(t.db, { to: "demo@qianneng.test", subject, text: "正文", kind: "test", now: now - 60 * DAY });
+      const settled_at = settledDaysAgo === null ? null : now - settledDaysAgo * DAY;
+      await t.db.updateTable("outbox").set({ status, settled_at, sent_at: status === "sent" ? settled_at : null }).where("id", "=", id).execute();
+    };
+    await message("sent long ago", "sent", 31);
+    await message("failed long ago", "failed", 30);
+    await message("sent recently", "sent", 29);
+    await message("failed recently", "failed", 1);
+    await message("waiting for weeks", "pending", null);
+    const event = (type: string, daysAgo: number) => ({ type, user_id: null, identifier_hash: null, ip: null, user_agent: null, detail: null, created_at: now - daysAgo * DAY });
+    await t.db.insertInto("security_events").values([event("old", 401), event("just old enough", 400), event("kept", 399), event("recent", 0)]).execute();
+
+    expect(await pruneExpired(t.db, now)).toMatchObject({ outbox: 2, security_events: 2 });
+    const subjects = (await t.db.selectFrom("outbox").select("subject").orderBy("subject").execute()).map((r) => r.subject);
+    expect(subjects).toEqual(["failed recently", "sent recently", "waiting for weeks"]);
+    expect((await t.db.selectFrom("security_events").select("type").orderBy("type").execute()).map((r) => r.type)).toEqual(["kept", "recent"]);
+    expect(await pruneExpired(t.db, now)).toMatchObject({ outbox: 0, security_events: 0 });
   });
 });

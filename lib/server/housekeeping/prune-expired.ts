@@ -2,6 +2,7 @@ import { SqliteAdapter, type Kysely } from "kysely";
 import type { Database } from "@/lib/db/schema";
 import { FORGET_AFTER_MS } from "@/lib/server/lockout/pause-policy";
 import { SESSION_IDLE_MS } from "@/lib/server/sessions/session-policy";
+import { prunePastRetention } from "./prune-past-retention";
 
 const DAY_MS = 86_400_000;
 
@@ -12,7 +13,8 @@ function adapterTime(db: Kysely<Database>, at: number): Date | string {
 
 /**
  * Deletes what no rule can use any more: ended counter windows, forgotten failure counts, expired links,
- * codes and sessions. Idempotent, so every instance may run it. Returns the rows removed per table.
+ * codes and sessions, then settled messages and security events past their retention. Idempotent, so
+ * every instance may run it. Returns the rows removed per table.
  */
 export async function pruneExpired(db: Kysely<Database>, now = Date.now()): Promise<Record<string, number>> {
   const quiet = now - FORGET_AFTER_MS;
@@ -33,5 +35,6 @@ export async function pruneExpired(db: Kysely<Database>, now = Date.now()): Prom
       .executeTakeFirst(),
   ]);
   const tables = ["rate_counters", "sign_in_failures", "verification_tokens", "status_codes", "unlock_tokens", "sessions"];
-  return Object.fromEntries(tables.map((t, i) => [t, Number(results[i].numDeletedRows)]));
+  const retained = await prunePastRetention(db, now);
+  return { ...Object.fromEntries(tables.map((t, i) => [t, Number(results[i].numDeletedRows)])), ...retained };
 }

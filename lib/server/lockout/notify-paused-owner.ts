@@ -3,6 +3,7 @@ import { getConfig } from "@/lib/config";
 import type { Database, User } from "@/lib/db/schema";
 import { describeDevice, maskIp } from "@/lib/describe-device";
 import { enqueueEmail } from "@/lib/mail/enqueue-email";
+import { secretSlot } from "@/lib/outbox/secret-slot";
 import { enqueueSms } from "@/lib/sms/enqueue-sms";
 import { formatWalletTime } from "@/lib/format-wallet-time";
 import { notificationTranslator } from "@/lib/server/notify/translator";
@@ -25,14 +26,15 @@ export async function notifyPausedOwner(trx: Transaction<Database>, { user, paus
     until: formatWalletTime(pausedUntil, locale),
     ip: maskIp(context.ip) ?? t("unknown"),
     device: device ? `${device.browser} · ${device.os}` : t("unknown"),
-    unlockUrl: `${APP_URL}/unlock?token=${token}`,
+    unlockUrl: secretSlot("unlockUrl"),
     resetUrl: `${APP_URL}/forgot-password`,
     statusUrl: `${APP_URL}/account-status`,
   };
+  const secrets = { unlockUrl: `${APP_URL}/unlock?token=${token}` };
   if (user.email) {
-    await enqueueEmail(trx, { to: user.email, subject: t("paused.subject"), text: t("paused.email", values), kind: "lockout_notice", userId: user.id, now });
+    await enqueueEmail(trx, { to: user.email, subject: t("paused.subject"), text: t("paused.email", values), secrets, kind: "lockout_notice", userId: user.id, now });
   }
   if (user.mobile) {
-    await enqueueSms(trx, { to: user.mobile, text: t("paused.sms", values), kind: "lockout_notice", userId: user.id, now });
+    await enqueueSms(trx, { to: user.mobile, text: t("paused.sms", values), secrets, kind: "lockout_notice", userId: user.id, now });
   }
 }

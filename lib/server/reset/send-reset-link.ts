@@ -1,6 +1,7 @@
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { enqueueEmail } from "@/lib/mail/enqueue-email";
+import { secretSlot } from "@/lib/outbox/secret-slot";
 import { hashIdentifier } from "@/lib/server/audit/hash-identifier";
 import { recordSecurityEvent } from "@/lib/server/audit/record-security-event";
 import { formatWalletTime } from "@/lib/format-wallet-time";
@@ -26,7 +27,7 @@ export async function sendResetLink({ identifier, token, expires, request }: Ver
     if (!user?.email) return;
     const { locale, t } = notificationTranslator(user.locale);
     const url = `${getConfig().APP_URL}/reset-password?${new URLSearchParams({ token, email: identifier })}`;
-    const text = t("resetLink.email", { url, until: formatWalletTime(expires.getTime(), locale), minutes: RESET_LINK_TTL_S / 60 });
-    await enqueueEmail(trx, { to: user.email, subject: t("resetLink.subject"), text, kind: "reset_link", userId: user.id });
+    const text = t("resetLink.email", { url: secretSlot("url"), until: formatWalletTime(expires.getTime(), locale), minutes: RESET_LINK_TTL_S / 60 });
+    await enqueueEmail(trx, { to: user.email, subject: t("resetLink.subject"), text, secrets: { url }, kind: "reset_link", userId: user.id });
   });
 }

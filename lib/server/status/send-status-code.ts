@@ -2,6 +2,7 @@ import type { Transaction } from "kysely";
 import type { CodePurpose, Database, User } from "@/lib/db/schema";
 import type { Identifier } from "@/lib/identifier/normalize-identifier";
 import { enqueueEmail } from "@/lib/mail/enqueue-email";
+import { secretSlot } from "@/lib/outbox/secret-slot";
 import { notificationTranslator } from "@/lib/server/notify/translator";
 import { enqueueSms } from "@/lib/sms/enqueue-sms";
 import { STATUS_CODE_TTL_MS } from "./status-code-policy";
@@ -11,13 +12,13 @@ type Delivery = { user: Pick<User, "id" | "locale">; identifier: Identifier; cod
 /** Queues the code to the channel the owner typed (their registered email or mobile), in their language. */
 export async function sendStatusCode(trx: Transaction<Database>, { user, identifier, code, purpose, now }: Delivery): Promise<void> {
   const { t } = notificationTranslator(user.locale);
-  const values = { code, minutes: STATUS_CODE_TTL_MS / 60_000 };
+  const values = { code: secretSlot("code"), minutes: STATUS_CODE_TTL_MS / 60_000 };
   const texts = purpose === "reset" ? "resetCode" : "statusCode";
   const kind = purpose === "reset" ? "reset_code" : "status_code";
   if (identifier.kind === "email") {
     const email = { to: identifier.value, subject: t(`${texts}.subject`), text: t(`${texts}.email`, values) };
-    await enqueueEmail(trx, { ...email, kind, userId: user.id, now });
+    await enqueueEmail(trx, { ...email, secrets: { code }, kind, userId: user.id, now });
     return;
   }
-  await enqueueSms(trx, { to: identifier.value, text: t(`${texts}.sms`, values), kind, userId: user.id, now });
+  await enqueueSms(trx, { to: identifier.value, text: t(`${texts}.sms`, values), secrets: { code }, kind, userId: user.id, now });
 }

@@ -1,5 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Identifier } from "@/lib/identifier/normalize-identifier";
+import { renderOutboxMessage } from "@/lib/outbox/render-outbox-message";
+import type { OutboxMessage } from "@/lib/outbox/outbox-transport";
 import { hashIdentifier } from "@/lib/server/audit/hash-identifier";
 import { createSqlCounterStore } from "@/lib/server/counters/sql-counter-store";
 import { keys, IP_POST_WINDOW_MS } from "@/lib/server/lockout/throttle-policy";
@@ -30,7 +32,7 @@ describe.each(testDatabases())("status codes on $name", (kind) => {
   const request = (identifier: Identifier, now: number, ctx = context) => outcomeOf(requestStatusCode({ ...deps(), identifier, context: ctx, now }));
   const verify = (identifier: Identifier, code: string, now: number, ctx = context) => outcomeOf(verifyStatusCode({ ...deps(), identifier, code, context: ctx, now }));
   const outbox = () => database.db.selectFrom("outbox").selectAll().orderBy("created_at").execute();
-  const codeIn = (text: string) => /\b(\d{6})\b/.exec(text)?.[1] ?? "";
+  const codeIn = (message: OutboxMessage) => /\b(\d{6})\b/.exec(renderOutboxMessage(message).text)?.[1] ?? "";
   const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");
 
   beforeAll(async () => {
@@ -51,11 +53,12 @@ describe.each(testDatabases())("status codes on $name", (kind) => {
     const [message] = await outbox();
     expect(await outbox()).toHaveLength(1);
     expect(message).toMatchObject({ channel: "email", recipient: OWNER.email, kind: "status_code", user_id: OWNER.id });
-    const code = codeIn(message.body_text);
+    const code = codeIn(message);
     expect(code).toMatch(/^\d{6}$/);
     const stored = await database.db.selectFrom("status_codes").selectAll().execute();
     expect(stored).toHaveLength(2);
     expect(JSON.stringify(stored)).not.toContain(code);
+    expect([message.body_text, message.secrets]).not.toContainEqual(expect.stringContaining(code));
 
     expect(await verify(REAL, code, T0 + 1000)).toEqual({ userId: OWNER.id });
     expect(readStatusTicket(jar.get(STATUS_TICKET_COOKIE), T0 + 2000)).toBe(OWNER.id);
@@ -76,7 +79,7 @@ describe.each(testDatabases())("status codes on $name", (kind) => {
     const [sms] = await outbox();
     expect(sms).toMatchObject({ channel: "sms", recipient: OWNER.mobile, subject: null });
     expect(sms.body_text).toContain("[Qianneng Wallet]");
-    expect(await verify(REAL_MOBILE, codeIn(sms.body_text), T0 + 1)).toEqual({ userId: OWNER.id });
+    expect(await verify(REAL_MOBILE, codeIn(sms), T0 + 1)).toEqual({ userId: OWNER.id });
   });
 
   it("a resend within 60 s sends nothing and gives the same resendAt; after 60 s a new code voids the old one", async () => {
@@ -89,7 +92,7 @@ describe.each(testDatabases())("status codes on $name", (kind) => {
     expect(await request(REAL, T0 + 60_000)).toEqual({ resendAt: T0 + 120_000 });
     const [oldMail, newMail] = await outbox();
     expect(newMail).toBeDefined();
-    const [oldCode, newCode] = [codeIn(oldMail.body_text), codeIn(newMail.body_text)];
+    const [oldCode, newCode] = [codeIn(oldMail), codeIn(newMail)];
     if (oldCode !== newCode) expect(await verify(REAL, oldCode, T0 + 61_000)).toEqual({ refused: "code_incorrect" });
     expect(await verify(REAL, newCode, T0 + 62_000)).toEqual({ userId: OWNER.id });
   });
@@ -97,7 +100,7 @@ describe.each(testDatabases())("status codes on $name", (kind) => {
   it("five wrong tries void the code, for a real and an unknown identifier alike", async () => {
     await request(REAL, T0);
     await request(PHANTOM, T0);
-    const code = codeIn((await outbox())[0].body_text);
+    const code = codeIn((await outbox())[0]);
     const attemptsOf = async (identifier: Identifier) => {
       const row = await database.db.selectFrom("status_codes").select("attempts").where("identifier_hash", "=", hashIdentifier(identifier.value)).executeTakeFirstOrThrow();
       return Number(row.attempts);
@@ -122,11 +125,11 @@ describe.each(testDatabases())("status codes on $name", (kind) => {
 
   it("a code expires after 10 minutes", async () => {
     await request(REAL, T0);
-    const code = codeIn((await outbox())[0].body_text);
+    const code = codeIn((await outbox())[0]);
     expect(await verify(REAL, code, T0 + STATUS_CODE_TTL_MS)).toEqual({ refused: "code_invalid" });
 
     await request(REAL, T0 + STATUS_CODE_TTL_MS);
-    const fresh = codeIn((await outbox())[1].body_text);
+    const fresh = codeIn((await outbox())[1]);
     expect(await verify(REAL, fresh, T0 + 2 * STATUS_CODE_TTL_MS - 1)).toEqual({ userId: OWNER.id });
   });
 
