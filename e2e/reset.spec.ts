@@ -123,7 +123,7 @@ test("[user] resets by an SMS code; five wrong codes void it", async ({ page }) 
 
   // A fresh code (after the 60 s wait) works; the test asks for it directly rather than waiting a minute.
   const db = await e2eDb();
-  await db.updateTable("status_codes").set({ last_sent_at: Date.now() - 61_000, created_at: Date.now() - 61_000 }).where("user_id", "=", account.id).execute();
+  await db.updateTable("one_time_codes").set({ last_sent_at: Date.now() - 61_000, created_at: Date.now() - 61_000 }).where("user_id", "=", account.id).execute();
   await requestReset(page, account.mobile!);
   const second = await mailbox.waitForSms((m) => m.to === account.mobile && m.text !== first.text);
   await page.getByLabel("6 位验证码").fill(/\d{6}/.exec(second.text)![0]);

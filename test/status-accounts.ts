@@ -18,7 +18,7 @@ export async function insertStatusAccounts(db: Kysely<Database>): Promise<void> 
 
 /** Empties what the status functions write, so every test starts from the same state. */
 export async function clearStatusTables(db: Kysely<Database>): Promise<void> {
-  for (const table of ["status_codes", "outbox", "security_events", "sign_in_failures", "rate_counters"] as const) {
+  for (const table of ["one_time_codes", "outbox", "security_events", "sign_in_failures", "rate_counters"] as const) {
     await db.deleteFrom(table).execute();
   }
 }

@@ -9,9 +9,9 @@ import { getCounterStore } from "@/lib/server/counters";
 import { Refusal } from "@/lib/server/refusal";
 import { getRequestContext } from "@/lib/server/request-context";
 import { findStatusViewer } from "@/lib/server/status/find-status-viewer";
-import { requestStatusCode } from "@/lib/server/status/request-status-code";
+import { requestOneTimeCode } from "@/lib/server/one-time-codes/request-one-time-code";
 import { unlockFromStatus } from "@/lib/server/status/unlock-from-status";
-import { verifyStatusCode } from "@/lib/server/status/verify-status-code";
+import { verifyOneTimeCode } from "@/lib/server/one-time-codes/verify-one-time-code";
 import { requestStatusCodeSchema, verifyStatusCodeSchema } from "@/lib/validation/account-status";
 import { fieldErrorsOf } from "@/lib/validation/auth";
 
@@ -28,7 +28,7 @@ async function requestCode(formData: FormData): Promise<FormState> {
   if (!parsed.success && formData.get("step") === "code") throw new Refusal("invalid_input");
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: { identifier: String(formData.get("identifier") ?? "").slice(0, 300) } };
   const [db, store, context] = [await getDb(), await getCounterStore(), await getRequestContext()];
-  const { resendAt } = await requestStatusCode({ db, store, identifier: parsed.data.identifier, context });
+  const { resendAt } = await requestOneTimeCode({ db, store, identifier: parsed.data.identifier, context });
   return codeStep(parsed.data.identifier.value, resendAt, { ok: true });
 }
 
@@ -40,7 +40,7 @@ async function verifyCode(formData: FormData): Promise<FormState> {
     return codeStep(String(formData.get("identifier")), Number(formData.get("resendAt")) || 0, { fieldErrors });
   }
   const [db, store, context] = [await getDb(), await getCounterStore(), await getRequestContext()];
-  await verifyStatusCode({ db, store, identifier: parsed.data.identifier, code: parsed.data.code, context });
+  await verifyOneTimeCode({ db, store, identifier: parsed.data.identifier, code: parsed.data.code, context });
   // The ticket cookie is set: the page now shows the status itself.
   redirect("/account-status");
 }

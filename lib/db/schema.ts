@@ -90,8 +90,8 @@ export type UnlockTokensTable = {
   used_at: Millis | null;
 };
 
-/** A 6-digit code that proves ownership for the account status view; only its keyed hash is stored. */
-export type StatusCodesTable = {
+/** A 6-digit code sent to an email or mobile (status view, SMS reset); only its keyed hash is stored. */
+export type OneTimeCodesTable = {
   id: string;
   identifier_hash: string;
   /** Null for an identifier without an account: the row exists so that both behave alike, but nothing is sent. */
@@ -159,7 +159,7 @@ export type Database = {
   sign_in_failures: SignInFailuresTable;
   rate_counters: RateCountersTable;
   unlock_tokens: UnlockTokensTable;
-  status_codes: StatusCodesTable;
+  one_time_codes: OneTimeCodesTable;
   password_history: PasswordHistoryTable;
 };
 

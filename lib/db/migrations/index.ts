@@ -6,6 +6,7 @@ import * as statusCodes from "./0004-status-codes";
 import * as passwordHistory from "./0005-password-history";
 import * as resetPurposes from "./0006-reset-purposes";
 import * as outboxSecrets from "./0007-outbox-secrets";
+import * as oneTimeCodes from "./0008-one-time-codes";
 
 /** Every migration, in order; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "0005-password-history": passwordHistory,
   "0006-reset-purposes": resetPurposes,
   "0007-outbox-secrets": outboxSecrets,
+  "0008-one-time-codes": oneTimeCodes,
 };

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { getCounterStore } from "@/lib/server/counters";
 import { contextFromHeaders } from "@/lib/server/request-context";
-import { verifyStatusCode } from "@/lib/server/status/verify-status-code";
+import { verifyOneTimeCode } from "@/lib/server/one-time-codes/verify-one-time-code";
 import { identifierField } from "@/lib/validation/auth";
 import { statusCodeField } from "@/lib/validation/account-status";
 import { Refusal } from "@/lib/server/refusal";
@@ -16,7 +16,7 @@ const schema = z.object({ identifier: identifierField, code: statusCodeField });
 export async function authorizeResetCode(credentials: Partial<Record<string, unknown>>, request: Request): Promise<{ id: string }> {
   const parsed = schema.safeParse(credentials);
   if (!parsed.success) throw new Refusal("code_invalid");
-  const { userId } = await verifyStatusCode({
+  const { userId } = await verifyOneTimeCode({
     db: await getDb(),
     store: await getCounterStore(),
     identifier: parsed.data.identifier,

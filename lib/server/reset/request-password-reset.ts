@@ -7,7 +7,7 @@ import type { CounterStore } from "@/lib/server/counters";
 import { countAuthPost } from "@/lib/server/lockout/count-auth-post";
 import { Refusal } from "@/lib/server/refusal";
 import type { RequestContext } from "@/lib/server/request-context";
-import { requestStatusCode } from "@/lib/server/status/request-status-code";
+import { requestOneTimeCode } from "@/lib/server/one-time-codes/request-one-time-code";
 
 export const RESET_REQUESTS_PER_HOUR = 5;
 
@@ -34,7 +34,7 @@ export async function requestPasswordReset({ db, store, identifier, context, sen
   if (perIdentifier.count > RESET_REQUESTS_PER_HOUR) throw new Refusal("rate_limited", { until: perIdentifier.resetAt });
 
   if (identifier.kind === "mobile") {
-    return requestStatusCode({ db, store, identifier, context, purpose: "reset", now, skipRateCheck: true });
+    return requestOneTimeCode({ db, store, identifier, context, purpose: "reset", now, skipRateCheck: true });
   }
   await sendEmailLink(identifier.value);
   return { resendAt: now + 60_000 };

@@ -9,10 +9,10 @@ import type { RequestContext } from "@/lib/server/request-context";
 import { clearStatusTables, insertStatusAccounts, OWNER, T0 } from "@/test/status-accounts";
 import { testDatabases, useDatabase } from "@/test/databases";
 import { outcomeOf } from "@/test/outcome";
-import { requestStatusCode } from "./request-status-code";
-import { HOUR_MS, STATUS_CODE_TTL_MS } from "./status-code-policy";
-import { readStatusTicket, STATUS_TICKET_COOKIE } from "./status-ticket";
-import { verifyStatusCode } from "./verify-status-code";
+import { requestOneTimeCode } from "./request-one-time-code";
+import { HOUR_MS, ONE_TIME_CODE_TTL_MS } from "./one-time-code-policy";
+import { readStatusTicket, STATUS_TICKET_COOKIE } from "@/lib/server/status/status-ticket";
+import { verifyOneTimeCode } from "./verify-one-time-code";
 
 // grantStatusTicket writes a cookie through next/headers: collect what it sets.
 const jar = vi.hoisted(() => new Map<string, string>());
@@ -26,11 +26,11 @@ const REAL_MOBILE: Identifier = { kind: "mobile", value: OWNER.mobile };
 const PHANTOM: Identifier = { kind: "email", value: "nobody-here@qianneng.test" };
 const context: RequestContext = { ip: null, userAgent: "vitest" };
 
-describe.each(testDatabases())("status codes on $name", (kind) => {
+describe.each(testDatabases())("one-time codes on $name", (kind) => {
   const database = useDatabase(kind);
   const deps = () => ({ db: database.db, store: createSqlCounterStore(database.db) });
-  const request = (identifier: Identifier, now: number, ctx = context) => outcomeOf(requestStatusCode({ ...deps(), identifier, context: ctx, now }));
-  const verify = (identifier: Identifier, code: string, now: number, ctx = context) => outcomeOf(verifyStatusCode({ ...deps(), identifier, code, context: ctx, now }));
+  const request = (identifier: Identifier, now: number, ctx = context) => outcomeOf(requestOneTimeCode({ ...deps(), identifier, context: ctx, now }));
+  const verify = (identifier: Identifier, code: string, now: number, ctx = context) => outcomeOf(verifyOneTimeCode({ ...deps(), identifier, code, context: ctx, now }));
   const outbox = () => database.db.selectFrom("outbox").selectAll().orderBy("created_at").execute();
   const codeIn = (message: OutboxMessage) => /\b(\d{6})\b/.exec(renderOutboxMessage(message).text)?.[1] ?? "";
   const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");
@@ -55,7 +55,7 @@ describe.each(testDatabases())("status codes on $name", (kind) => {
     expect(message).toMatchObject({ channel: "email", recipient: OWNER.email, kind: "status_code", user_id: OWNER.id });
     const code = codeIn(message);
     expect(code).toMatch(/^\d{6}$/);
-    const stored = await database.db.selectFrom("status_codes").selectAll().execute();
+    const stored = await database.db.selectFrom("one_time_codes").selectAll().execute();
     expect(stored).toHaveLength(2);
     expect(JSON.stringify(stored)).not.toContain(code);
     expect([message.body_text, message.secrets]).not.toContainEqual(expect.stringContaining(code));
@@ -102,7 +102,7 @@ describe.each(testDatabases())("status codes on $name", (kind) => {
     await request(PHANTOM, T0);
     const code = codeIn((await outbox())[0]);
     const attemptsOf = async (identifier: Identifier) => {
-      const row = await database.db.selectFrom("status_codes").select("attempts").where("identifier_hash", "=", hashIdentifier(identifier.value)).executeTakeFirstOrThrow();
+      const row = await database.db.selectFrom("one_time_codes").select("attempts").where("identifier_hash", "=", hashIdentifier(identifier.value)).executeTakeFirstOrThrow();
       return Number(row.attempts);
     };
     for (const identifier of [REAL, PHANTOM]) {
@@ -126,11 +126,11 @@ describe.each(testDatabases())("status codes on $name", (kind) => {
   it("a code expires after 10 minutes", async () => {
     await request(REAL, T0);
     const code = codeIn((await outbox())[0]);
-    expect(await verify(REAL, code, T0 + STATUS_CODE_TTL_MS)).toEqual({ refused: "code_invalid" });
+    expect(await verify(REAL, code, T0 + ONE_TIME_CODE_TTL_MS)).toEqual({ refused: "code_invalid" });
 
-    await request(REAL, T0 + STATUS_CODE_TTL_MS);
+    await request(REAL, T0 + ONE_TIME_CODE_TTL_MS);
     const fresh = codeIn((await outbox())[1]);
-    expect(await verify(REAL, fresh, T0 + 2 * STATUS_CODE_TTL_MS - 1)).toEqual({ userId: OWNER.id });
+    expect(await verify(REAL, fresh, T0 + 2 * ONE_TIME_CODE_TTL_MS - 1)).toEqual({ userId: OWNER.id });
   });
 
   it("never-requested identifiers and malformed codes are refused without an error", async () => {

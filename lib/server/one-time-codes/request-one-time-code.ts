@@ -9,10 +9,10 @@ import type { CounterStore } from "@/lib/server/counters";
 import { countAuthPost } from "@/lib/server/lockout/count-auth-post";
 import type { RequestContext } from "@/lib/server/request-context";
 import { findUserByIdentifier } from "@/lib/server/users/find-user-by-identifier";
-import { sendStatusCode } from "./send-status-code";
-import { HOUR_MS, STATUS_CODE_RESEND_MS, STATUS_CODE_TTL_MS, STATUS_CODES_PER_HOUR, hashStatusCode, newStatusCode } from "./status-code-policy";
+import { sendOneTimeCode } from "./send-one-time-code";
+import { HOUR_MS, ONE_TIME_CODE_RESEND_MS, ONE_TIME_CODE_TTL_MS, ONE_TIME_CODES_PER_HOUR, hashOneTimeCode, newOneTimeCode } from "./one-time-code-policy";
 
-type StatusCodeRequest = {
+type OneTimeCodeRequest = {
   db: Kysely<Database>;
   store: CounterStore;
   identifier: Identifier;
@@ -24,31 +24,31 @@ type StatusCodeRequest = {
 };
 
 /** The same for every identifier, with or without an account: nothing here may tell them apart. */
-export type StatusCodeRequested = { resendAt: number };
+export type OneTimeCodeRequested = { resendAt: number };
 
 /** When the next code may be sent: 60 s after the last one, and at most 5 in any hour. */
 async function nextSendAt(db: Kysely<Database>, identifierHash: string, purpose: CodePurpose, now: number): Promise<number> {
   const recent = await db
-    .selectFrom("status_codes")
+    .selectFrom("one_time_codes")
     .select(["created_at", "last_sent_at"])
     .where("identifier_hash", "=", identifierHash)
     .where("purpose", "=", purpose)
     .where("created_at", ">", now - HOUR_MS)
     .orderBy("created_at", "desc")
-    .limit(STATUS_CODES_PER_HOUR)
+    .limit(ONE_TIME_CODES_PER_HOUR)
     .execute();
-  const afterLast = recent.length > 0 ? Number(recent[0].last_sent_at) + STATUS_CODE_RESEND_MS : now;
-  const hourly = recent.length >= STATUS_CODES_PER_HOUR ? Number(recent[recent.length - 1].created_at) + HOUR_MS : now;
+  const afterLast = recent.length > 0 ? Number(recent[0].last_sent_at) + ONE_TIME_CODE_RESEND_MS : now;
+  const hourly = recent.length >= ONE_TIME_CODES_PER_HOUR ? Number(recent[recent.length - 1].created_at) + HOUR_MS : now;
   return Math.max(afterLast, hourly, now);
 }
 
 /**
  * Sends a one-time code (status view or SMS reset); over the per-IP submission limit it throws a rate_limited Refusal.
- * Step one of the status view for a signed-out visitor. An identifier without an account gets a row too
+ * An identifier without an account gets a row too
  * (user_id null, a code nobody receives), so the answer and the work done are the same; only a real
  * account's owner is sent the code. A new code voids the older ones.
  */
-export async function requestStatusCode(request: StatusCodeRequest): Promise<StatusCodeRequested> {
+export async function requestOneTimeCode(request: OneTimeCodeRequest): Promise<OneTimeCodeRequested> {
   const { db, store, identifier, context, purpose = "status", skipRateCheck = false, now = Date.now() } = request;
   if (!skipRateCheck) await countAuthPost(store, context.ip, getConfig().IP_AUTH_POST_PER_MINUTE, now);
 
@@ -57,21 +57,21 @@ export async function requestStatusCode(request: StatusCodeRequest): Promise<Sta
   if (sendAt > now) return { resendAt: sendAt };
 
   const user = await findUserByIdentifier(db, identifier);
-  const [id, code] = [randomUUID(), newStatusCode()];
+  const [id, code] = [randomUUID(), newOneTimeCode()];
   await db.transaction().execute(async (trx) => {
     await trx
-      .updateTable("status_codes")
+      .updateTable("one_time_codes")
       .set({ used_at: now })
       .where("identifier_hash", "=", identifierHash)
       .where("purpose", "=", purpose)
       .where("used_at", "is", null)
       .execute();
     await trx
-      .insertInto("status_codes")
-      .values({ id, purpose, identifier_hash: identifierHash, user_id: user?.id ?? null, code_hash: hashStatusCode(id, code), created_at: now, expires_at: now + STATUS_CODE_TTL_MS, last_sent_at: now, used_at: null })
+      .insertInto("one_time_codes")
+      .values({ id, purpose, identifier_hash: identifierHash, user_id: user?.id ?? null, code_hash: hashOneTimeCode(id, code), created_at: now, expires_at: now + ONE_TIME_CODE_TTL_MS, last_sent_at: now, used_at: null })
       .execute();
-    if (user) await sendStatusCode(trx, { user, identifier, code, purpose, now });
+    if (user) await sendOneTimeCode(trx, { user, identifier, code, purpose, now });
     await recordSecurityEvent(trx, { type: purpose === "reset" ? "reset_requested" : "status_code_sent", userId: user?.id, identifierHash, context, now });
   });
-  return { resendAt: now + STATUS_CODE_RESEND_MS };
+  return { resendAt: now + ONE_TIME_CODE_RESEND_MS };
 }

@@ -3,23 +3,23 @@ import { getAuthSecret } from "@/lib/server/auth/auth-secret";
 
 // A code lives 10 min, 5 wrong tries void it, a new one may be sent after 60 s.
 // The cap of 5 an hour (for each purpose: status and reset codes) keeps the codes from being used to flood someone's phone.
-export const STATUS_CODE_TTL_MS = 10 * 60_000;
-export const STATUS_CODE_MAX_ATTEMPTS = 5;
-export const STATUS_CODE_RESEND_MS = 60_000;
-export const STATUS_CODES_PER_HOUR = 5;
+export const ONE_TIME_CODE_TTL_MS = 10 * 60_000;
+export const ONE_TIME_CODE_MAX_ATTEMPTS = 5;
+export const ONE_TIME_CODE_RESEND_MS = 60_000;
+export const ONE_TIME_CODES_PER_HOUR = 5;
 export const HOUR_MS = 3_600_000;
 
-export function newStatusCode(): string {
+export function newOneTimeCode(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, "0");
 }
 
-/** Keyed by the server secret and the row id: a million possible codes must not be reversible from the table. */
-export function hashStatusCode(rowId: string, code: string): string {
+/** Keyed by the server secret and the row id: a million possible codes must not be reversible from the table (the key label predates the table's rename). */
+export function hashOneTimeCode(rowId: string, code: string): string {
   return createHmac("sha256", getAuthSecret()).update(`status-code:${rowId}:${code}`).digest("base64url");
 }
 
-export function statusCodeMatches(row: { id: string; code_hash: string }, code: string): boolean {
+export function oneTimeCodeMatches(row: { id: string; code_hash: string }, code: string): boolean {
   const expected = Buffer.from(row.code_hash);
-  const given = Buffer.from(hashStatusCode(row.id, code));
+  const given = Buffer.from(hashOneTimeCode(row.id, code));
   return given.length === expected.length && timingSafeEqual(given, expected);
 }

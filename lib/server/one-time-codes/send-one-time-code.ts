@@ -5,14 +5,14 @@ import { enqueueEmail } from "@/lib/mail/enqueue-email";
 import { secretSlot } from "@/lib/outbox/secret-slot";
 import { notificationTranslator } from "@/lib/server/notify/translator";
 import { enqueueSms } from "@/lib/sms/enqueue-sms";
-import { STATUS_CODE_TTL_MS } from "./status-code-policy";
+import { ONE_TIME_CODE_TTL_MS } from "./one-time-code-policy";
 
 type Delivery = { user: Pick<User, "id" | "locale">; identifier: Identifier; code: string; purpose: CodePurpose; now: number };
 
 /** Queues the code to the channel the owner typed (their registered email or mobile), in their language. */
-export async function sendStatusCode(trx: Transaction<Database>, { user, identifier, code, purpose, now }: Delivery): Promise<void> {
+export async function sendOneTimeCode(trx: Transaction<Database>, { user, identifier, code, purpose, now }: Delivery): Promise<void> {
   const { t } = notificationTranslator(user.locale);
-  const values = { code: secretSlot("code"), minutes: STATUS_CODE_TTL_MS / 60_000 };
+  const values = { code: secretSlot("code"), minutes: ONE_TIME_CODE_TTL_MS / 60_000 };
   const texts = purpose === "reset" ? "resetCode" : "statusCode";
   const kind = purpose === "reset" ? "reset_code" : "status_code";
   if (identifier.kind === "email") {

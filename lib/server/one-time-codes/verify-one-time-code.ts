@@ -8,10 +8,10 @@ import type { CounterStore } from "@/lib/server/counters";
 import { countAuthPost } from "@/lib/server/lockout/count-auth-post";
 import { Refusal } from "@/lib/server/refusal";
 import type { RequestContext } from "@/lib/server/request-context";
-import { STATUS_CODE_MAX_ATTEMPTS, statusCodeMatches } from "./status-code-policy";
-import { grantStatusTicket } from "./status-ticket";
+import { ONE_TIME_CODE_MAX_ATTEMPTS, oneTimeCodeMatches } from "./one-time-code-policy";
+import { grantStatusTicket } from "@/lib/server/status/status-ticket";
 
-type StatusCodeAttempt = {
+type OneTimeCodeAttempt = {
   db: Kysely<Database>;
   store: CounterStore;
   identifier: Identifier;
@@ -27,7 +27,7 @@ type Outcome = { outcome: "ok" | "code_incorrect" | "code_invalid"; userId: stri
 
 async function newestCode(db: Kysely<Database>, identifierHash: string, purpose: CodePurpose) {
   return db
-    .selectFrom("status_codes")
+    .selectFrom("one_time_codes")
     .selectAll()
     .where("identifier_hash", "=", identifierHash)
     .where("purpose", "=", purpose)
@@ -39,24 +39,24 @@ async function newestCode(db: Kysely<Database>, identifierHash: string, purpose:
 /** One atomic step, so concurrent guesses cannot exceed five tries between them; the fifth voids the code. */
 async function countWrongTry(db: Kysely<Database>, id: string): Promise<"code_incorrect" | "code_invalid"> {
   const counted = await db
-    .updateTable("status_codes")
+    .updateTable("one_time_codes")
     .set((eb) => ({ attempts: eb("attempts", "+", 1) }))
     .where("id", "=", id)
     .where("used_at", "is", null)
-    .where("attempts", "<", STATUS_CODE_MAX_ATTEMPTS)
+    .where("attempts", "<", ONE_TIME_CODE_MAX_ATTEMPTS)
     .returning("attempts")
     .executeTakeFirst();
-  return counted !== undefined && Number(counted.attempts) < STATUS_CODE_MAX_ATTEMPTS ? "code_incorrect" : "code_invalid";
+  return counted !== undefined && Number(counted.attempts) < ONE_TIME_CODE_MAX_ATTEMPTS ? "code_incorrect" : "code_invalid";
 }
 
 /** Marks the code used unless a concurrent request did first or wrong tries voided it meanwhile. */
 async function spendCode(db: Kysely<Database>, id: string, now: number): Promise<boolean> {
   const used = await db
-    .updateTable("status_codes")
+    .updateTable("one_time_codes")
     .set({ used_at: now })
     .where("id", "=", id)
     .where("used_at", "is", null)
-    .where("attempts", "<", STATUS_CODE_MAX_ATTEMPTS)
+    .where("attempts", "<", ONE_TIME_CODE_MAX_ATTEMPTS)
     .returning("id")
     .executeTakeFirst();
   return used !== undefined;
@@ -65,10 +65,10 @@ async function spendCode(db: Kysely<Database>, id: string, now: number): Promise
 async function checkCode(db: Kysely<Database>, identifierHash: string, code: string, purpose: CodePurpose, now: number): Promise<Outcome> {
   const row = await newestCode(db, identifierHash, purpose);
   if (!row) return { outcome: "code_invalid", userId: null };
-  const live = row.used_at === null && Number(row.expires_at) > now && Number(row.attempts) < STATUS_CODE_MAX_ATTEMPTS;
+  const live = row.used_at === null && Number(row.expires_at) > now && Number(row.attempts) < ONE_TIME_CODE_MAX_ATTEMPTS;
   if (!live) return { outcome: "code_invalid", userId: row.user_id };
   // A phantom row's code reaches nobody: even a lucky guess proves nothing, so it counts as wrong.
-  const matches = statusCodeMatches(row, code);
+  const matches = oneTimeCodeMatches(row, code);
   if (!matches || !row.user_id) return { outcome: await countWrongTry(db, row.id), userId: row.user_id };
   return { outcome: (await spendCode(db, row.id, now)) ? "ok" : "code_invalid", userId: row.user_id };
 }
@@ -79,7 +79,7 @@ async function checkCode(db: Kysely<Database>, identifierHash: string, code: str
  * one or by five wrong tries, never requested — request a new one), "rate_limited". An identifier without an
  * account has a live code too, so it answers exactly like a real one.
  */
-export async function verifyStatusCode({ db, store, identifier, code, context, purpose = "status", now = Date.now() }: StatusCodeAttempt): Promise<{ userId: string }> {
+export async function verifyOneTimeCode({ db, store, identifier, code, context, purpose = "status", now = Date.now() }: OneTimeCodeAttempt): Promise<{ userId: string }> {
   await countAuthPost(store, context.ip, getConfig().IP_AUTH_POST_PER_MINUTE, now);
 
   const identifierHash = hashIdentifier(identifier.value);
