@@ -16,6 +16,8 @@ const baseURL = process.env.E2E_BASE_URL ?? `http://localhost:${port}`;
 
 export default defineConfig({
   testDir: "e2e",
+  // Specs open the database through server modules; their "server-only" marker is a no-op here (see the file).
+  tsconfig: "./e2e/tsconfig.json",
   globalSetup: "./e2e/support/global-sinks.ts",
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
@@ -45,7 +47,8 @@ export default defineConfig({
   webServer: process.env.E2E_BASE_URL
     ? undefined
     : {
-        command: "npx tsx scripts/e2e-server.ts",
+        // The compiled server (`npm run build` builds it with the app).
+        command: "node dist/e2e-server.js",
         url: `${baseURL}/api/health`,
         timeout: 120_000,
         reuseExistingServer: false,

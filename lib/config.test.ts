@@ -142,11 +142,13 @@ describe("empty variables mean unset", () => {
 });
 
 describe("start-up scripts refuse bad configuration", () => {
-  it("db-migrate exits 1 and names DATABASE_URL", () => {
+  it("the compiled db-migrate exits 1 and names DATABASE_URL", () => {
     const root = path.resolve(import.meta.dirname, "..");
+    const build = spawnSync(process.execPath, ["scripts/build-server.mjs"], { cwd: root, encoding: "utf8", timeout: 30_000 });
+    expect(build.stderr).toBe("");
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: "mysql://nope", NODE_ENV: "development" };
     delete env.VITEST;
-    const result = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/db-migrate.ts"], {
+    const result = spawnSync(process.execPath, ["dist/db-migrate.js"], {
       cwd: root,
       env,
       encoding: "utf8",

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { PASSWORD_COMPOSITIONS } from "./password/policy-codes";
 

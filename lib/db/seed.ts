@@ -1,3 +1,4 @@
+import "server-only";
 import type { Kysely } from "kysely";
 import { hashPassword } from "@/lib/password/argon2";
 import { hashIdentifier } from "@/lib/server/audit/hash-identifier";

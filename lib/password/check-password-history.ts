@@ -1,3 +1,4 @@
+import "server-only";
 // Server only (argon2, database): "reuse of the last 5 refused" (PRODUCT.md §7).
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { CounterStore } from "@/lib/server/counters";
 import { isPaused } from "./pause-policy";
 import { keys } from "./throttle-policy";

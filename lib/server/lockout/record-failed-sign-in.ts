@@ -1,3 +1,4 @@
+import "server-only";
 import type { CounterStore } from "@/lib/server/counters";
 import { isPaused } from "./pause-policy";
 import { IP_FAILURE_WINDOW_MS, IP_THROTTLE_MS, keys } from "./throttle-policy";

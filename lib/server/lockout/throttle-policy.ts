@@ -1,3 +1,4 @@
+import "server-only";
 // PRODUCT.md §5 "per network": the limits themselves are configuration (IP_FAILED_SIGNIN_LIMIT, IP_AUTH_POST_PER_MINUTE).
 export const IP_FAILURE_WINDOW_MS = 24 * 3_600_000;
 export const IP_THROTTLE_MS = 3_600_000;

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 
 // PRODUCT.md §5: idle 30 min, absolute 12 h; "keep me signed in" lasts 30 days.
