@@ -45,6 +45,12 @@ describe("parseConfig defaults", () => {
     expect(config.REDIS_URL).toBe("redis://cache:6379");
   });
 
+  it("points APP_URL at this server's own port when APP_URL is unset", () => {
+    expect(parseConfig({ PORT: "4100" }).APP_URL).toBe("http://localhost:4100");
+    expect(parseConfig({ PORT: "4100", APP_URL: "" }).APP_URL).toBe("http://localhost:4100");
+    expect(parseConfig({ PORT: "4100", APP_URL: "https://account.qianneng.test" }).APP_URL).toBe("https://account.qianneng.test");
+  });
+
   it("treats an empty optional URL as unset", () => {
     expect(parseConfig({ REDIS_URL: "" }).REDIS_URL).toBeUndefined();
   });
