@@ -38,6 +38,9 @@ export default auth((request) => {
 });
 
 export const config = {
-  // Pages only: API routes answer JSON or redirects (their headers come from next.config.js).
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
+  // Pages only: API routes answer JSON or redirects (their headers come from next.config.js); the icons,
+  // manifest and robots.txt load for every visitor, a reset-only session included.
+  matcher: [
+    "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|icon-192.png|icon-512.png|apple-touch-icon.png|manifest.webmanifest|robots.txt).*)",
+  ],
 };

@@ -6,7 +6,11 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
   resolve: {
-    alias: { "@": root },
+    // "server-only" throws outside Next's server bundles: tests run server code in plain Node.
+    alias: [
+      { find: /^@\//, replacement: `${root}/` },
+      { find: /^server-only$/, replacement: path.join(root, "node_modules/server-only/empty.js") },
+    ],
   },
   test: {
     environment: "node",

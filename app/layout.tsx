@@ -3,14 +3,22 @@ import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/layout/site-header";
+import { brand } from "@/tailwind.config";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("meta");
-  return { title: t("signInTitle"), description: t("description") };
+  return {
+    title: t("signInTitle"),
+    description: t("description"),
+    icons: {
+      icon: [{ url: "/favicon.ico", sizes: "48x48" }, { url: "/icon.svg", type: "image/svg+xml" }],
+      apple: "/apple-touch-icon.png",
+    },
+  };
 }
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1463d8" };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: brand[600] };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();

@@ -37,7 +37,7 @@ export function renderSection(rows: Row[], notes: string[], info: RunInfo): stri
   return [
     HEADING,
     "",
-    "The production build (`next build`, `scripts/e2e-server.ts` on a fresh seeded SQLite file) under load from",
+    "The production build (`npm run build`, `dist/e2e-server.js` on a fresh seeded SQLite file) under load from",
     "autocannon and sequential requests over loopback: argon2id capacity, successful sign-ins through",
     "`/api/auth/callback/credentials`, the per-request floor without a hash, timing of wrong-password vs",
     "unknown-identifier refusals, an attack on a paused identifier (refused before any hash) and a genuine",

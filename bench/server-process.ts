@@ -1,4 +1,4 @@
-// The production server under test: scripts/e2e-server.ts on a fresh SQLite file and a free port.
+// The production server under test: the compiled dist/e2e-server.js on a fresh SQLite file and a free port.
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -13,7 +13,7 @@ export type BenchServer = {
   port: number;
   baseUrl: string;
   child: ChildProcess;
-  /** The process that listens on the port (tsx runs the script in a child node process). */
+  /** The process that listens on the port (normally the spawned node process itself). */
   pid: number;
   pidNote: string;
   output: OutputTail;
@@ -69,8 +69,8 @@ async function waitHealthy(baseUrl: string, child: ChildProcess, output: OutputT
 function describePid(child: ChildProcess, port: number): { pid: number; pidNote: string } {
   const root = child.pid!;
   const pid = listeningPid(root, port);
-  if (pid === undefined) return { pid: root, pidNote: `pid ${root} (tsx launcher; listening process not found)` };
-  const role = pid === root ? "the spawned process itself" : `child of tsx launcher pid ${root}`;
+  if (pid === undefined) return { pid: root, pidNote: `pid ${root} (listening process not found)` };
+  const role = pid === root ? "the spawned process itself" : `child of pid ${root}`;
   return { pid, pidNote: `pid ${pid}, ${role}, listening on :${port} — \`${commandLine(pid).slice(0, 120)}\`` };
 }
 
@@ -80,7 +80,7 @@ export async function startServer(log: (message: string) => void): Promise<Bench
   const dbFile = `data/bench-${port}.db`;
   const baseUrl = `http://localhost:${port}`;
   const output = new OutputTail(200);
-  const child = spawnCaptured("./node_modules/.bin/tsx", ["scripts/e2e-server.ts"], { env: serverEnv(port, dbFile) }, output);
+  const child = spawnCaptured(process.execPath, ["dist/e2e-server.js"], { env: serverEnv(port, dbFile) }, output);
   const started = Date.now();
   try {
     await waitHealthy(baseUrl, child, output);

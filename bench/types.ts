@@ -39,7 +39,7 @@ export type Measured = {
 export type BenchContext = {
   /** http://localhost:PORT — localhost, not 127.0.0.1, or Next's cookies do not come back. */
   baseUrl: string;
-  /** PID of the process that owns the listening socket (the node child of tsx). */
+  /** PID of the process that owns the listening socket. */
   serverPid: number;
   /** How the server PID was found, for the report. */
   serverPidNote: string;

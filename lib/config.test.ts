@@ -45,6 +45,12 @@ describe("parseConfig defaults", () => {
     expect(config.REDIS_URL).toBe("redis://cache:6379");
   });
 
+  it("points APP_URL at this server's own port when APP_URL is unset", () => {
+    expect(parseConfig({ PORT: "4100" }).APP_URL).toBe("http://localhost:4100");
+    expect(parseConfig({ PORT: "4100", APP_URL: "" }).APP_URL).toBe("http://localhost:4100");
+    expect(parseConfig({ PORT: "4100", APP_URL: "https://account.qianneng.test" }).APP_URL).toBe("https://account.qianneng.test");
+  });
+
   it("treats an empty optional URL as unset", () => {
     expect(parseConfig({ REDIS_URL: "" }).REDIS_URL).toBeUndefined();
   });
@@ -142,11 +148,13 @@ describe("empty variables mean unset", () => {
 });
 
 describe("start-up scripts refuse bad configuration", () => {
-  it("db-migrate exits 1 and names DATABASE_URL", () => {
+  it("the compiled db-migrate exits 1 and names DATABASE_URL", () => {
     const root = path.resolve(import.meta.dirname, "..");
+    const build = spawnSync(process.execPath, ["scripts/build-server.mjs"], { cwd: root, encoding: "utf8", timeout: 30_000 });
+    expect(build.stderr).toBe("");
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: "mysql://nope", NODE_ENV: "development" };
     delete env.VITEST;
-    const result = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/db-migrate.ts"], {
+    const result = spawnSync(process.execPath, ["dist/db-migrate.js"], {
       cwd: root,
       env,
       encoding: "utf8",

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { PASSWORD_COMPOSITIONS } from "./password/policy-codes";
 
@@ -41,9 +42,9 @@ const schema = z
       .preprocess(unsetIfEmpty, z.string().optional())
       .pipe(z.string()
       .trim()
-      .default("http://localhost:3000")
-      .refine((v) => URL.canParse(v) && /^https?:\/\//.test(v), { message: "must be an http(s) URL" })
-      .transform((v) => v.replace(/\/+$/, ""))),
+      .optional()
+      .refine((v) => v === undefined || (URL.canParse(v) && /^https?:\/\//.test(v)), { message: "must be an http(s) URL" })
+      .transform((v) => v?.replace(/\/+$/, ""))),
     SMTP_URL: optionalUrl(/^smtps?:\/\//, "must be smtp://… or smtps://…"),
     MAIL_FROM: z.preprocess(unsetIfEmpty, z.string().trim().min(3).default("钱能钱包 <no-reply@qianneng.test>")),
     SMS_WEBHOOK_URL: optionalUrl(/^https?:\/\//, "must be an http(s) URL"),
@@ -66,7 +67,9 @@ const schema = z
         message: "is required in production: at least 32 characters (openssl rand -base64 33)",
       });
     }
-  });
+  })
+  // Unset, links point at this server itself, on whatever port it listens.
+  .transform((c) => ({ ...c, APP_URL: c.APP_URL ?? `http://localhost:${c.PORT}` }));
 
 export type Config = z.infer<typeof schema>;
 

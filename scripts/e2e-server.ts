@@ -13,18 +13,11 @@ if (!process.env.E2E_KEEP_DB) for (const suffix of ["", "-wal", "-shm"]) fs.rmSy
 process.env.DATABASE_URL = `file:${file}`;
 
 const { startServer } = await import("./server");
-const { getConfig } = await import("@/lib/config");
-const { createDb } = await import("@/lib/db/create-db");
-const { migrateToLatest } = await import("@/lib/db/migrate");
 const { seedDemo } = await import("./seed-demo");
 
 await startServer({
   dev: false,
   beforeListen: async () => {
-    if (process.env.E2E_KEEP_DB) return;
-    const db = await createDb(getConfig().DATABASE_URL);
-    await migrateToLatest(db);
-    await seedDemo(db);
-    await db.destroy();
+    if (!process.env.E2E_KEEP_DB) await seedDemo();
   },
 });

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import type { Config } from "@/lib/config";
-import { createDb } from "@/lib/db/create-db";
+import { getDb } from "@/lib/db";
 import { CLIENT_IP_HEADER } from "@/lib/server/client-ip";
-import { openCounterStore } from "@/lib/server/counters/open-counter-store";
+import { getCounterStore } from "@/lib/server/counters";
 import { CREDENTIALS_CALLBACK, EARLY_BODY_LIMIT, refuseEarly } from "@/lib/server/auth/refuse-early";
 
 type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -32,8 +32,8 @@ function isSmallPostToCallback(req: IncomingMessage): boolean {
  * network are answered here (lib/server/auth/refuse-early.ts); everything else reaches Next unchanged.
  */
 export async function withEarlyRefusal(config: Config, handle: Handle): Promise<Handle> {
-  const db = await createDb(config.DATABASE_URL);
-  const store = await openCounterStore(config, db);
+  const db = await getDb();
+  const store = await getCounterStore();
   return async (req, res) => {
     if (!isSmallPostToCallback(req)) return handle(req, res);
     const body = await readBody(req);

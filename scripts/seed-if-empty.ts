@@ -1,21 +1,16 @@
-import { getConfig } from "@/lib/config";
-import { createDb } from "@/lib/db/create-db";
+import { getDb } from "@/lib/db";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/db/seed";
 import { seedDemo } from "./seed-demo";
 
 /** First `npm run dev`: create the demo accounts, then print how to sign in. */
 export async function seedIfEmpty(): Promise<void> {
-  const db = await createDb(getConfig().DATABASE_URL);
-  try {
-    const { count } = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
-    if (Number(count) === 0) {
-      await seedDemo(db);
-      console.log("Seeded the demo accounts (npm run db:seed re-applies them).");
-    }
-    printDemoSignIns();
-  } finally {
-    await db.destroy();
+  const db = await getDb();
+  const { count } = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
+  if (Number(count) === 0) {
+    await seedDemo();
+    console.log("Seeded the demo accounts (npm run db:seed re-applies them).");
   }
+  printDemoSignIns();
 }
 
 export function printDemoSignIns(): void {

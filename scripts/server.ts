@@ -1,16 +1,17 @@
 import http from "node:http";
 import next from "next";
 import { ConfigError, getConfig } from "@/lib/config";
-import { createDb } from "@/lib/db/create-db";
-import { migrateToLatest } from "@/lib/db/migrate";
-import { startServerOutbox, type ServerOutbox } from "@/lib/outbox/start-server-outbox";
+import { closeDb, getDb } from "@/lib/db";
+import { startServerOutbox } from "@/lib/outbox/start-server-outbox";
 import { CLIENT_IP_HEADER, clientIpOf } from "@/lib/server/client-ip";
+import { getCounterStore } from "@/lib/server/counters";
 import { startHousekeeping } from "@/lib/server/housekeeping/start-housekeeping";
 import { withEarlyRefusal } from "./early-refusal";
 
 const FORWARDED_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port"];
 
 export type ServerOptions = { dev: boolean; beforeListen?: () => Promise<void> };
+export type RunningServer = { server: http.Server; stop: () => Promise<void> };
 
 function loadConfigOrExit() {
   try {
@@ -24,18 +25,25 @@ function loadConfigOrExit() {
   }
 }
 
+/** Background work never stops the server from serving: a failure to start is logged, and the server runs on. */
+function startInBackground(name: string, start: () => Promise<{ stop: () => Promise<void> }>) {
+  return start().catch((error) => {
+    console.error(`[${name}] not started:`, error);
+    return { stop: async () => {} };
+  });
+}
+
 /**
  * Starts the portal: validate configuration, migrate the database, then serve Next.js behind a thin
  * HTTP layer that records the client's address from the socket (Next would trust a forged X-Forwarded-For).
+ * Every part of the process — this layer, the outbox, housekeeping and the app — shares one database pool
+ * and one counter store (getDb, getCounterStore).
  */
-export async function startServer({ dev, beforeListen }: ServerOptions): Promise<void> {
+export async function startServer({ dev, beforeListen }: ServerOptions): Promise<RunningServer> {
   const config = loadConfigOrExit();
   // Auth.js builds its URLs from APP_URL, never from a request's Host header.
   process.env.AUTH_URL ??= `${config.APP_URL}/api/auth`;
-  const db = await createDb(config.DATABASE_URL);
-  const applied = await migrateToLatest(db);
-  if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
-  await db.destroy();
+  await getDb();
   await beforeListen?.();
 
   const app = next({ dev, turbopack: dev, hostname: "localhost", port: config.PORT });
@@ -50,29 +58,27 @@ export async function startServer({ dev, beforeListen }: ServerOptions): Promise
     void handle(req, res);
   });
   if (dev) server.on("upgrade", app.getUpgradeHandler());
-  let outbox: Promise<ServerOutbox | undefined> | undefined;
-  let housekeeping: Promise<{ stop: () => Promise<void> } | undefined> | undefined;
-  server.listen(config.PORT, () => {
-    console.log(`钱能钱包 Account Center ready on ${config.APP_URL} (port ${config.PORT}, ${dev ? "development" : "production"})`);
-    housekeeping = startHousekeeping(config).catch((error) => {
-      console.error("[housekeeping] not started:", error);
-      return undefined;
-    });
-    outbox = startServerOutbox(config).catch((error) => {
-      console.error("[outbox] not started:", error);
-      return undefined;
-    });
-  });
+  await new Promise<void>((resolve) => server.listen(config.PORT, resolve));
+  console.log(`钱能钱包 Account Center ready on ${config.APP_URL} (port ${config.PORT}, ${dev ? "development" : "production"})`);
+  const background = [startInBackground("housekeeping", startHousekeeping), startInBackground("outbox", () => startServerOutbox(config))];
+
   // The outbox finishes the send in progress first; unsent messages wait in the database for the next start.
   // Requests in flight are answered; idle keep-alive connections are closed so the process can exit.
-  const stop = () => {
-    void Promise.all([Promise.resolve(outbox).then((o) => o?.stop()), Promise.resolve(housekeeping).then((h) => h?.stop())])
-      .catch((error) => console.error("[server] stop failed:", error))
-      .finally(() => {
-        server.close(() => process.exit(0));
-        server.closeIdleConnections();
-      });
+  const stop = async () => {
+    process.off("SIGTERM", stopAndExit).off("SIGINT", stopAndExit);
+    await Promise.all(background.map(async (task) => (await task).stop()));
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await closed;
+    await (await getCounterStore()).close();
+    await closeDb();
   };
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
+  function stopAndExit() {
+    stop()
+      .catch((error) => console.error("[server] stop failed:", error))
+      .finally(() => process.exit(0));
+  }
+  process.once("SIGTERM", stopAndExit);
+  process.once("SIGINT", stopAndExit);
+  return { server, stop };
 }

@@ -25,12 +25,12 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
   throw new Error(`server at ${url} did not become healthy`);
 }
 
-/** Starts scripts/e2e-server.ts with `env` on a free port; `stop` sends SIGTERM and waits for the exit. */
+/** Starts the compiled dist/e2e-server.js with `env` on a free port; `stop` sends SIGTERM and waits for the exit. */
 export async function spawnServer(env: Record<string, string>): Promise<SpawnedServer> {
   const port = await freePort();
   const url = `http://localhost:${port}`;
   const { NODE_OPTIONS: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/e2e-server.ts"], {
+  const child = spawn(process.execPath, ["dist/e2e-server.js"], {
     env: { ...inherited, PORT: String(port), APP_URL: url, NODE_ENV: "production", ...env },
     stdio: ["ignore", "inherit", "inherit"],
   });

@@ -1,3 +1,4 @@
+import "server-only";
 import { Migrator, type Kysely } from "kysely";
 import { migrations } from "./migrations";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Generated, Insertable, Selectable } from "kysely";
 
 /** Timestamps are UTC epoch milliseconds in every table we own (bigint on PostgreSQL, integer on SQLite). */

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Kysely } from "kysely";
 import { hashPassword } from "@/lib/password/argon2";
 import type { CounterStore } from "@/lib/server/counters/counter-store";

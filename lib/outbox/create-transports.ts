@@ -1,3 +1,4 @@
+import "server-only";
 import type { Config } from "@/lib/config";
 import type { OutboxChannel } from "@/lib/db/schema";
 import { createSmtpTransport } from "@/lib/mail/smtp-transport";

@@ -1,3 +1,4 @@
+import "server-only";
 const MAX_LENGTH = 200;
 
 /**

@@ -1,3 +1,4 @@
+import "server-only";
 // The app's bundled code and the worker started by scripts/server.ts are separate module instances in one
 // process: they meet on globalThis. A nudge only shortens the wait; polling alone is enough for correctness.
 type NudgeHolder = typeof globalThis & { __qnOutboxNudges?: Set<() => void> };

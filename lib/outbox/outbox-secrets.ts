@@ -1,3 +1,4 @@
+import "server-only";
 import type { OutboxChannel } from "@/lib/db/schema";
 import { getAuthSecret } from "@/lib/server/auth/auth-secret";
 import { deriveKey, openSealedText, sealText } from "@/lib/server/crypto/secret-box";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Selectable } from "kysely";
 import type { OutboxTable } from "@/lib/db/schema";
 

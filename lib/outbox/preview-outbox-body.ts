@@ -1,3 +1,4 @@
+import "server-only";
 import type { OutboxMessage } from "./outbox-transport";
 import { renderOutboxMessage, UndeliverableMessageError } from "./render-outbox-message";
 import { fillSecretSlots } from "./secret-slot";

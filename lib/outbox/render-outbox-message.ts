@@ -1,3 +1,4 @@
+import "server-only";
 import { SealBrokenError } from "@/lib/server/crypto/secret-box";
 import { openOutboxSecrets, type OutboxSecrets } from "./outbox-secrets";
 import type { OutboxMessage, RenderedMessage } from "./outbox-transport";

@@ -1,3 +1,4 @@
+import "server-only";
 const BASE_DELAY_MS = 5_000;
 const MAX_DELAY_MS = 10 * 60_000;
 

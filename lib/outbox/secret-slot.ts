@@ -1,3 +1,4 @@
+import "server-only";
 // A secret (a link, a code) never enters a stored message body: the body holds a slot naming it, filled in
 // only when the message is sent. The brackets are characters no translated text or user input carries,
 // and next-intl inserts argument values verbatim, so a slot survives ICU formatting intact.

@@ -1,12 +1,13 @@
+import "server-only";
 import type { Config } from "@/lib/config";
-import { createDb } from "@/lib/db/create-db";
+import { getDb } from "@/lib/db";
 import { startOutboxWorker } from "./outbox-worker";
 
 export type ServerOutbox = { stop: () => Promise<void> };
 
-/** The server's outbox worker, on its own connection so app queries never wait behind deliveries. */
+/** The server's outbox worker, on the process's one database pool (closed by whoever stops the process). */
 export async function startServerOutbox(config: Config): Promise<ServerOutbox> {
-  const db = await createDb(config.DATABASE_URL);
+  const db = await getDb();
   const worker = startOutboxWorker({ db, config });
   const kept = [!config.SMTP_URL && "email (SMTP_URL unset)", !config.SMS_WEBHOOK_URL && "SMS (SMS_WEBHOOK_URL unset)"].filter(Boolean);
   if (kept.length > 0) {
@@ -14,9 +15,6 @@ export async function startServerOutbox(config: Config): Promise<ServerOutbox> {
     console.log(`Outbox: not sending ${kept.join(" or ")}; messages stay in ${where}`);
   }
   return {
-    async stop() {
-      await worker.stop();
-      await db.destroy();
-    },
+    stop: () => worker.stop(),
   };
 }

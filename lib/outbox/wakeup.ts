@@ -1,3 +1,4 @@
+import "server-only";
 /** An interruptible sleep: the worker waits between rounds, and a nudge or stop() cuts the wait short. */
 export type Wakeup = {
   sleep: (ms: number) => Promise<void>;

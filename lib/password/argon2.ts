@@ -1,3 +1,4 @@
+import "server-only";
 import { hash, verify } from "@node-rs/argon2";
 
 // argon2id with OWASP's minimum (m=19 MiB, t=2, p=1). `algorithm: 2` is Algorithm.Argon2id (a const enum).

@@ -1,3 +1,4 @@
+import "server-only";
 // Server only (argon2, database): a new password may not be any of the last 5.
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { IncomingMessage } from "node:http";
 
 /** Set by scripts/server.ts from the socket (or X-Forwarded-For under TRUST_PROXY); clients cannot set it. */

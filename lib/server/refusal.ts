@@ -1,3 +1,4 @@
+import "server-only";
 import { CredentialsSignin } from "next-auth";
 import type { ErrorCode } from "@/lib/error-codes";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { insertOutboxMessage, type OutboxDb } from "@/lib/outbox/insert-outbox-message";
 import type { OutboxSecrets } from "@/lib/outbox/outbox-secrets";
 

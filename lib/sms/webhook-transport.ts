@@ -1,3 +1,4 @@
+import "server-only";
 import type { OutboxTransport } from "@/lib/outbox/outbox-transport";
 
 const TIMEOUT_MS = 10_000;

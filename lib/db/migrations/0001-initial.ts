@@ -1,3 +1,4 @@
+import "server-only";
 import { SqliteAdapter, sql, type Kysely } from "kysely";
 
 // "bigint" has INTEGER affinity on SQLite and is int8 on PostgreSQL: one type for epoch-ms columns on both.

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Kysely } from "kysely";
 
 // Email and SMS wait here until the outbox worker has delivered them; rows are written in the same

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Kysely } from "kysely";
 
 // One-time codes now serve the status view and the SMS password reset; a session may be reset-only (it can set a password, nothing else).

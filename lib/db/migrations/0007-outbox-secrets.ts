@@ -1,3 +1,4 @@
+import "server-only";
 import { sql, type Kysely } from "kysely";
 
 // Secrets leave message bodies for an encrypted column that is cleared once a message settles; settled

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Kysely } from "kysely";
 
 // The table of one-time codes serves the status view and the SMS password reset alike (column purpose): named for

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Migration } from "kysely";
 import * as initial from "./0001-initial";
 import * as outbox from "./0002-outbox";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "@/lib/db/schema";
 import type { RequestContext } from "@/lib/server/request-context";

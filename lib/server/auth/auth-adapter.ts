@@ -1,3 +1,4 @@
+import "server-only";
 import { KyselyAdapter } from "@auth/kysely-adapter";
 import type { Adapter } from "next-auth/adapters";
 import {

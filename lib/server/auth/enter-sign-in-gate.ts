@@ -1,3 +1,4 @@
+import "server-only";
 import type { Kysely } from "kysely";
 import type { Config } from "@/lib/config";
 import type { Database, User } from "@/lib/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { auth } from "@/auth";
 import { getDb } from "@/lib/db";
 import type { Session, SessionPurpose, User } from "@/lib/db/schema";

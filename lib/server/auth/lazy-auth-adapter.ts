@@ -1,3 +1,4 @@
+import "server-only";
 import type { Adapter } from "next-auth/adapters";
 import { getDb } from "@/lib/db";
 import { createAuthAdapter } from "./auth-adapter";

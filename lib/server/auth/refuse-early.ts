@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { Kysely } from "kysely";

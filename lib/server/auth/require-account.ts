@@ -1,3 +1,4 @@
+import "server-only";
 import { redirect } from "next/navigation";
 import { findSignedIn, type SignedIn } from "./find-signed-in";
 

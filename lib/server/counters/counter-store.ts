@@ -1,3 +1,4 @@
+import "server-only";
 import type { FailureState } from "@/lib/server/lockout/pause-policy";
 
 export type WindowCount = { count: number; resetAt: number };

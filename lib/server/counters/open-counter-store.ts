@@ -1,3 +1,4 @@
+import "server-only";
 import { Redis } from "ioredis";
 import type { Kysely } from "kysely";
 import type { Config } from "@/lib/config";

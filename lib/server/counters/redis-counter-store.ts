@@ -1,3 +1,4 @@
+import "server-only";
 import type { Redis } from "ioredis";
 import { FORGET_AFTER_MS, MAX_PAUSE_MS, PAUSE_EVERY, FIRST_PAUSE_MS, currentFailureState, type FailureState } from "@/lib/server/lockout/pause-policy";
 import type { CounterStore } from "./counter-store";

@@ -1,3 +1,4 @@
+import "server-only";
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { Database } from "@/lib/db/schema";
 import { FORGET_AFTER_MS, MAX_PAUSE_MS, PAUSE_EVERY, pauseDurationMs, currentFailureState, type FailureState } from "@/lib/server/lockout/pause-policy";

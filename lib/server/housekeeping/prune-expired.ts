@@ -1,3 +1,4 @@
+import "server-only";
 import { SqliteAdapter, type Kysely } from "kysely";
 import type { Database } from "@/lib/db/schema";
 import { FORGET_AFTER_MS } from "@/lib/server/lockout/pause-policy";

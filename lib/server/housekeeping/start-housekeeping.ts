@@ -1,12 +1,12 @@
-import type { Config } from "@/lib/config";
-import { createDb } from "@/lib/db/create-db";
+import "server-only";
+import { getDb } from "@/lib/db";
 import { pruneExpired } from "./prune-expired";
 
 const EVERY_MS = 10 * 60_000;
 
 /** Prunes expired rows every 10 minutes in each instance (idempotent, so instances need no coordination). */
-export async function startHousekeeping(config: Pick<Config, "DATABASE_URL">): Promise<{ stop: () => Promise<void> }> {
-  const db = await createDb(config.DATABASE_URL);
+export async function startHousekeeping(): Promise<{ stop: () => Promise<void> }> {
+  const db = await getDb();
   const run = () =>
     pruneExpired(db).catch((error: Error) => {
       console.error("[housekeeping] prune failed:", error.message);
@@ -15,9 +15,6 @@ export async function startHousekeeping(config: Pick<Config, "DATABASE_URL">): P
   timer.unref();
   void run();
   return {
-    stop: async () => {
-      clearInterval(timer);
-      await db.destroy();
-    },
+    stop: async () => clearInterval(timer),
   };
 }

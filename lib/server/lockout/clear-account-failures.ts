@@ -1,3 +1,4 @@
+import "server-only";
 import type { User } from "@/lib/db/schema";
 import { hashIdentifier } from "@/lib/server/audit/hash-identifier";
 import type { CounterStore } from "@/lib/server/counters";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { CounterStore } from "@/lib/server/counters";
 import { Refusal } from "@/lib/server/refusal";
 import { IP_POST_WINDOW_MS, keys } from "./throttle-policy";

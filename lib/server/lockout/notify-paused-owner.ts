@@ -1,3 +1,4 @@
+import "server-only";
 import type { Transaction } from "kysely";
 import { getConfig } from "@/lib/config";
 import type { Database, User } from "@/lib/db/schema";

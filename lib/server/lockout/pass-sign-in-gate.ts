@@ -1,3 +1,4 @@
+import "server-only";
 import type { SecurityEventType } from "@/lib/server/audit/record-security-event";
 import type { CounterStore } from "@/lib/server/counters";
 import { Refusal } from "@/lib/server/refusal";

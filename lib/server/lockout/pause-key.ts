@@ -1,3 +1,4 @@
+import "server-only";
 /** The pause counter of an account: its email and mobile share it, so two identifiers do not double the guesses. */
 export const accountPauseKey = (accountId: string) => `account:${accountId}`;
 

@@ -1,3 +1,4 @@
+import "server-only";
 // 5 consecutive failures → 15 min; every further 5 doubles it, up to 24 h;
 // the count is forgotten after 12 h without failures. Time spent paused is not time "without failures"
 // (attempts are refused then), so the 12 h run from the later of the last failure and the pause's end —

@@ -1,3 +1,4 @@
+import "server-only";
 // Per-network limits: the counts are configuration (IP_FAILED_SIGNIN_LIMIT, IP_AUTH_POST_PER_MINUTE), the windows are fixed here.
 export const IP_FAILURE_WINDOW_MS = 24 * 3_600_000;
 export const IP_THROTTLE_MS = 3_600_000;

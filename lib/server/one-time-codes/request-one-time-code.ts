@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { getConfig } from "@/lib/config";

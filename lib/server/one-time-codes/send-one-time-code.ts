@@ -1,3 +1,4 @@
+import "server-only";
 import type { Transaction } from "kysely";
 import type { CodePurpose, Database, User } from "@/lib/db/schema";
 import type { Identifier } from "@/lib/identifier/normalize-identifier";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Kysely } from "kysely";
 import { getConfig } from "@/lib/config";
 import type { CodePurpose, Database } from "@/lib/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { getCounterStore } from "@/lib/server/counters";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Transaction } from "kysely";
 import type { Database, User } from "@/lib/db/schema";
 import { describeDevice, maskIp } from "@/lib/describe-device";

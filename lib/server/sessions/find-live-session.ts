@@ -1,3 +1,4 @@
+import "server-only";
 import type { Kysely } from "kysely";
 import type { Database, Session } from "@/lib/db/schema";
 import { hashSessionSecret, isSessionLive, SESSION_TOUCH_INTERVAL_MS } from "./session-policy";

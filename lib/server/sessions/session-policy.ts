@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 
 // A session ends after 30 min idle or 12 h in all; "keep me signed in" makes it 30 days.

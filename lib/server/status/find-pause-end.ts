@@ -1,3 +1,4 @@
+import "server-only";
 import type { User } from "@/lib/db/schema";
 import type { CounterStore } from "@/lib/server/counters";
 import { accountPauseKey } from "@/lib/server/lockout/pause-key";

@@ -1,3 +1,4 @@
+import "server-only";
 import { findSignedIn } from "@/lib/server/auth/find-signed-in";
 import { statusTicketUser } from "./status-ticket";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Kysely } from "kysely";
 import type { Database, User, UserStatus } from "@/lib/db/schema";
 import { describeDevice, maskIp } from "@/lib/describe-device";

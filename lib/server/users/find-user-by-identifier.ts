@@ -1,3 +1,4 @@
+import "server-only";
 import type { Kysely } from "kysely";
 import type { Database, User } from "@/lib/db/schema";
 import type { Identifier } from "@/lib/identifier/normalize-identifier";
