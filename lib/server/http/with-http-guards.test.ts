@@ -89,6 +89,14 @@ describe("withHttpGuards", () => {
     expect(received).toEqual([]);
   });
 
+  it("lets a client that sends a large body without waiting still read its 413", async () => {
+    for (let i = 0; i < 3; i++) {
+      const response = await fetch(`${base}/forgot-password`, { method: "POST", body: Buffer.alloc(16 * BODY_LIMIT_BYTES) });
+      expect(response.status).toBe(413);
+    }
+    expect(received).toEqual([]);
+  });
+
   it("cuts a chunked body off at 1 MB with 413", async () => {
     const { status, sent } = await postChunked("/forgot-password", 8 * BODY_LIMIT_BYTES);
     expect(status).toBe(413);
