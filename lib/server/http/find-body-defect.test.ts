@@ -17,6 +17,11 @@ describe("findBodyDefect", () => {
     expect(await findBodyDefect({ ...ACTION }, Buffer.from("[{},1]"))).toBe("server action called without form data");
   });
 
+  it("passes the empty argument list of an action that reads none (sign-out)", async () => {
+    const headers = { "next-action": "000c3d516d4fb3bf6adc9c65f44619bcc0a0b69cdf", "content-type": "text/plain;charset=UTF-8" };
+    expect(await findBodyDefect(headers, Buffer.from("[]"))).toBeNull();
+  });
+
   it("refuses a multipart body cut short, with or without the action header", async () => {
     const headers = { "content-type": "multipart/form-data; boundary=XYZ" };
     const body = Buffer.from('--XYZ\r\nContent-Disposition: form-data; name="x"\r\n\r\nabc');
