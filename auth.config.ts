@@ -1,4 +1,6 @@
 import type { NextAuthConfig } from "next-auth";
+import { decode, encode } from "next-auth/jwt";
+import { markSessionToken, unmarkSessionToken } from "@/lib/server/sessions/session-token-marker";
 
 declare module "@auth/core/jwt" {
   interface JWT {
@@ -8,6 +10,8 @@ declare module "@auth/core/jwt" {
     sessionId?: string;
     /** "reset": proof of email or SMS that may only set a new password (proxy.ts enforces it). */
     purpose?: "full" | "reset";
+    /** "Keep me signed in": without it the cookie ends with the browser session. */
+    persistent?: boolean;
   }
 }
 
@@ -27,6 +31,11 @@ export const authConfig = {
   pages: { signIn: "/sign-in", error: "/sign-in" },
   // The cookie may live 30 days ("keep me signed in"); each session's record in the database decides sooner.
   session: { strategy: "jwt", maxAge: 30 * 86_400 },
+  // The marker lets the HTTP layer drop the cookie's expiry when the session must end with the browser.
+  jwt: {
+    encode: async (params) => markSessionToken(await encode(params), params.token?.persistent === true),
+    decode: (params) => decode({ ...params, token: params.token && unmarkSessionToken(params.token) }),
+  },
   providers: [],
   callbacks: {
     session({ session, token }) {

@@ -43,7 +43,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const persistent = purpose === "full" && Boolean((user as Partial<AuthorizedUser>).remember);
         const session = await createSession(db, { userId: user.id, persistent, context, purpose });
         if (purpose === "reset") await recordSecurityEvent(db, { type: "reset_link_followed", userId: user.id, context, detail: { via: account?.provider ?? "" } });
-        return { sub: user.id, sid: session.secret, sessionId: session.id, purpose };
+        return { sub: user.id, sid: session.secret, sessionId: session.id, purpose, persistent };
       }
       if (!token.sid || !token.sub) return null;
       const session = await findLiveSession(db, token.sid);

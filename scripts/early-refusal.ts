@@ -1,25 +1,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Readable } from "node:stream";
 import type { Config } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { CLIENT_IP_HEADER } from "@/lib/server/client-ip";
 import { getCounterStore } from "@/lib/server/counters";
 import { CREDENTIALS_CALLBACK, EARLY_BODY_LIMIT, refuseEarly } from "@/lib/server/auth/refuse-early";
+import { readBodyWithin } from "@/lib/server/http/read-body-within";
+import { replayRequest } from "@/lib/server/http/replay-request";
 
 type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-/** The request again, body included, for Next.js once this layer has read it (a readable with the same head). */
-function replay(req: IncomingMessage, body: Buffer): IncomingMessage {
-  const { method, url, headers, rawHeaders, httpVersion, httpVersionMajor, httpVersionMinor, socket } = req;
-  const copy = Object.assign(Readable.from([body]), { method, url, headers, rawHeaders, httpVersion, httpVersionMajor, httpVersionMinor, socket, connection: socket });
-  return copy as unknown as IncomingMessage;
-}
 
 /** Only small, sized form posts are read here; anything else streams to Next untouched. */
 function isSmallPostToCallback(req: IncomingMessage): boolean {
@@ -36,7 +24,10 @@ export async function withEarlyRefusal(config: Config, handle: Handle): Promise<
   const store = await getCounterStore();
   return async (req, res) => {
     if (!isSmallPostToCallback(req)) return handle(req, res);
-    const body = await readBody(req);
+    const read = await readBodyWithin(req, EARLY_BODY_LIMIT);
+    // The client is gone: nobody is waiting for an answer.
+    if (read.kind !== "read") return;
+    const body = read.body;
     const context = { ip: (req.headers[CLIENT_IP_HEADER] as string | undefined) ?? null, userAgent: req.headers["user-agent"]?.slice(0, 512) ?? null };
     const location = await refuseEarly(req, body, context, { db, store, config }).catch((error) => {
       console.error("early refusal check failed; Auth.js decides", error);
@@ -46,6 +37,6 @@ export async function withEarlyRefusal(config: Config, handle: Handle): Promise<
       res.writeHead(302, { Location: location, "Cache-Control": "no-store" }).end();
       return;
     }
-    return handle(replay(req, body), res);
+    return handle(replayRequest(req, body), res);
   };
 }

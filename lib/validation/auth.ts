@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ErrorCode } from "@/lib/error-codes";
 import { isIdentifier, normalizeIdentifier, type Identifier } from "@/lib/identifier/normalize-identifier";
 import { PASSWORD_MAX_LENGTH } from "@/lib/validation/limits";
+import { safeReturnPath } from "@/lib/safe-return-path";
 
 const code = (c: ErrorCode) => ({ error: c });
 
@@ -20,11 +21,11 @@ export const currentPasswordField = z
   .max(PASSWORD_MAX_LENGTH, code("password_too_long"))
   .refine((p) => !p.includes("\ufffd"), code("password_invalid"));
 
-/** Only same-site paths: never "//evil.test" or "/\\evil.test", which browsers treat as other hosts. */
+/** Only paths on this site, by the same rule as every other redirect (lib/safe-return-path.ts). */
 export const callbackPathField = z
   .unknown()
   .optional()
-  .transform((v) => (typeof v === "string" && /^\/(?![/\\])[\x21-\x7e]*$/.test(v) && v.length <= 512 ? v : "/account"));
+  .transform((v) => safeReturnPath(v, "/account"));
 
 const checkbox = z.unknown().optional().transform((v) => v === "on" || v === "true" || v === "1");
 
