@@ -116,6 +116,8 @@ test("[user] resets by an SMS code; five wrong codes void it", async ({ page }) 
     await page.getByLabel("6 位验证码").fill(wrong);
     await page.getByRole("button", { name: "验证", exact: true }).click();
     await expect(page.locator("#reset-code-message")).toContainText(i < 4 ? "验证码不正确" : "该验证码已失效");
+    // React clears the form once the action has settled: type the next code only after that, or it is wiped.
+    await expect(page.getByLabel("6 位验证码")).toHaveValue("");
   }
   await page.getByLabel("6 位验证码").fill(code);
   await page.getByRole("button", { name: "验证", exact: true }).click();

@@ -1,5 +1,6 @@
 // Compiles the custom server and its commands to dist/ (plain JavaScript: no TypeScript loader at run time).
 // Packages stay in node_modules; the repository's own modules (`@/…`) are bundled in.
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -25,6 +26,9 @@ const repoAlias = {
     );
   },
 };
+
+// Chunk names carry a content hash: start from an empty folder so no stale chunk is left behind.
+fs.rmSync(path.join(root, "dist"), { recursive: true, force: true });
 
 await build({
   absWorkingDir: root,

@@ -1,5 +1,5 @@
 import "server-only";
-import { CredentialsSignin } from "next-auth";
+import { CredentialsSignin } from "@auth/core/errors";
 import type { ErrorCode } from "@/lib/error-codes";
 
 /**
