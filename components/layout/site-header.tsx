@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { setLocale } from "./set-locale";
+import { setLocaleAction } from "@/lib/actions/set-locale";
 
 export async function SiteHeader() {
   const t = await getTranslations("common");
@@ -10,7 +10,7 @@ export async function SiteHeader() {
         <p className="text-lg font-semibold text-brand-700">
           {t("brand")} <span className="font-normal text-ink-muted">{t("product")}</span>
         </p>
-        <form action={setLocale}>
+        <form action={setLocaleAction}>
           <input type="hidden" name="locale" value={other} />
           <button
             type="submit"

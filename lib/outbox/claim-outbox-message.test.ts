@@ -4,7 +4,8 @@ import { createDb } from "@/lib/db/create-db";
 import type { Database } from "@/lib/db/schema";
 import { enqueueEmail } from "@/lib/mail/enqueue-email";
 import { testDatabases, useDatabase } from "@/test/databases";
-import { claimOutboxMessage, findDueMessageIds } from "./claim-outbox-message";
+import { claimOutboxMessage } from "./claim-outbox-message";
+import { findDueMessageIds } from "./find-due-message-ids";
 
 const now = 1_767_225_600_000;
 const lease = 60_000;

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { getDb } from "@/lib/db";
-import { isUnlockTokenValid } from "@/lib/server/lockout/redeem-unlock-token";
+import { isUnlockTokenValid } from "@/lib/server/lockout/is-unlock-token-valid";
 import { unlockWithLinkAction } from "@/lib/actions/unlock-with-link";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "@/lib/db/schema";
 import { recordSecurityEvent } from "@/lib/server/audit/record-security-event";
 import type { RequestContext } from "@/lib/server/request-context";
-import { endAllSessions } from "@/lib/server/sessions/end-session";
+import { endAllSessions } from "@/lib/server/sessions/end-all-sessions";
 
 export type FreezeOptions = {
   userId: string;

@@ -7,7 +7,7 @@ import { getCounterStore } from "@/lib/server/counters";
 import { clearAccountFailures } from "@/lib/server/lockout/clear-account-failures";
 import { Refusal } from "@/lib/server/refusal";
 import { contextFromHeaders, type RequestContext } from "@/lib/server/request-context";
-import { grantStatusTicket } from "@/lib/server/status/status-ticket";
+import { grantStatusTicket } from "@/lib/server/status/grant-status-ticket";
 import { signInSchema } from "@/lib/validation/auth";
 import { enterSignInGate } from "./enter-sign-in-gate";
 import { refuseFailedSignIn } from "./refuse-failed-sign-in";

@@ -7,18 +7,6 @@ import type { RequestContext } from "@/lib/server/request-context";
 import { hashToken } from "@/lib/server/tokens";
 import { clearAccountFailures } from "./clear-account-failures";
 
-/** Is this unlock link still good (unused, unexpired)? Looking never uses it up. */
-export async function isUnlockTokenValid(db: Kysely<Database>, token: string, now = Date.now()): Promise<boolean> {
-  const row = await db
-    .selectFrom("unlock_tokens")
-    .select("user_id")
-    .where("token_hash", "=", hashToken(token))
-    .where("used_at", "is", null)
-    .where("expires_at", ">", now)
-    .executeTakeFirst();
-  return Boolean(row);
-}
-
 /**
  * "It was me — unlock": marks the token used (one atomic update, so a second click or a race gets
  * nothing), then lifts the pause on every identifier of the account. False when the link is spent.

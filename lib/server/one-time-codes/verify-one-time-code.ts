@@ -10,7 +10,7 @@ import { countAuthPost } from "@/lib/server/lockout/count-auth-post";
 import { Refusal } from "@/lib/server/refusal";
 import type { RequestContext } from "@/lib/server/request-context";
 import { ONE_TIME_CODE_MAX_ATTEMPTS, oneTimeCodeMatches } from "./one-time-code-policy";
-import { grantStatusTicket } from "@/lib/server/status/status-ticket";
+import { grantStatusTicket } from "@/lib/server/status/grant-status-ticket";
 
 type OneTimeCodeAttempt = {
   db: Kysely<Database>;

@@ -6,7 +6,7 @@ import { isRecentPassword, recordPasswordHistory } from "@/lib/password/check-pa
 import { recordSecurityEvent } from "@/lib/server/audit/record-security-event";
 import type { RequestContext } from "@/lib/server/request-context";
 import { Refusal } from "@/lib/server/refusal";
-import { endAllSessions } from "@/lib/server/sessions/end-session";
+import { endAllSessions } from "@/lib/server/sessions/end-all-sessions";
 import { sendPasswordChanged } from "./send-password-changed";
 
 type ChangeInput = {

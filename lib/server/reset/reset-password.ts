@@ -8,7 +8,7 @@ import type { CounterStore } from "@/lib/server/counters";
 import { Refusal } from "@/lib/server/refusal";
 import { clearAccountFailures } from "@/lib/server/lockout/clear-account-failures";
 import type { RequestContext } from "@/lib/server/request-context";
-import { endAllSessions } from "@/lib/server/sessions/end-session";
+import { endAllSessions } from "@/lib/server/sessions/end-all-sessions";
 import { sendPasswordChanged } from "./send-password-changed";
 
 type ResetInput = { db: Kysely<Database>; store: CounterStore; resetSessionId: string; password: string; context: RequestContext; now?: number };

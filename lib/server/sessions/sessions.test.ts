@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { testDatabases, useDatabase } from "@/test/databases";
 import { createSession } from "./create-session";
-import { endAllSessions, endSession } from "./end-session";
+import { endAllSessions } from "./end-all-sessions";
+import { endSession } from "./end-session";
 import { findLiveSession } from "./find-live-session";
 import { hashSessionSecret, isSessionLive } from "./session-policy";
 

@@ -1,7 +1,5 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { cookies } from "next/headers";
-import { getConfig } from "@/lib/config";
 import { getAuthSecret } from "@/lib/server/auth/auth-secret";
 
 export const STATUS_TICKET_COOKIE = "qn-status";
@@ -25,18 +23,3 @@ export function readStatusTicket(ticket: string | undefined, now: number): strin
   return given.length === expected.length && timingSafeEqual(given, expected) ? userId : null;
 }
 
-/** Gives this browser a status ticket (after a full sign-in of a frozen account, or a verified code). */
-export async function grantStatusTicket(userId: string, now = Date.now()): Promise<void> {
-  const secure = getConfig().APP_URL.startsWith("https:");
-  (await cookies()).set(STATUS_TICKET_COOKIE, createStatusTicket(userId, now), {
-    httpOnly: true,
-    sameSite: "lax",
-    secure,
-    path: "/",
-    maxAge: STATUS_TICKET_TTL_MS / 1000,
-  });
-}
-
-export async function statusTicketUser(now = Date.now()): Promise<string | null> {
-  return readStatusTicket((await cookies()).get(STATUS_TICKET_COOKIE)?.value, now);
-}
