@@ -136,6 +136,22 @@ test("[user] resets by an SMS code; five wrong codes void it", async ({ page }) 
   await expectSignIn(page, account.mobile!, NEW_PASSWORD, true);
 });
 
+test("[user] a reset-only session opens nothing but the new-password form: the status API, the account and the status view refuse it", async ({ page }) => {
+  const account = await createAccount({ mobile: uniqueMobile() });
+  await requestReset(page, account.mobile!);
+  const sms = await mailbox.waitForSms((m) => m.to === account.mobile && m.text.includes("重置密码"));
+  await page.getByLabel("6 位验证码").fill(/\d{6}/.exec(sms.text)![0]);
+  await page.getByRole("button", { name: "验证", exact: true }).click();
+  await expect(page.getByRole("button", { name: "保存新密码" })).toBeVisible();
+
+  const status = await page.request.get("/api/account-status");
+  expect(status.status()).toBe(401);
+  expect(await status.text()).not.toContain(account.mobile!.slice(-4));
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/reset-password$/);
+  await expect(page.getByRole("button", { name: "保存新密码" })).toBeVisible();
+});
+
 test("[user] SMTP down when the reset is asked for: the usual answer, and the link arrives once mail is back", async ({ page }) => {
   const account = await createAccount();
   await mailbox.stopSmtp();
