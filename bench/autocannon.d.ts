@@ -21,7 +21,12 @@ declare module "autocannon" {
     headers?: Record<string, string>;
     body?: string;
     requests?: AutocannonRequest[];
+    /** Called once per connection when it is created (not in workers mode). */
+    setupClient?: (client: AutocannonClient) => void;
   };
+
+  /** One connection: what setupClient may change before its first request. */
+  export type AutocannonClient = { setBody(body: string): void; setHeaders(headers: Record<string, string>): void };
 
   export type AutocannonHistogram = {
     average: number;

@@ -11,6 +11,8 @@ export type LoadSpec = {
   method?: "GET" | "POST";
   headers?: Record<string, string>;
   body?: string;
+  /** One body per connection, in turn (connection i sends bodies[i % length]); replaces `body`. */
+  bodies?: string[];
   connections: number;
   /** Seconds. */
   duration: number;
@@ -46,11 +48,14 @@ export function startLoad(spec: LoadSpec): RunningLoad {
   let successes = 0;
   const failures = new Map<string, number>();
   const stopMeter = cpuMeter(spec.serverPid);
+  let clients = 0;
+  const bodies = spec.bodies;
   const instance = autocannon({
     url: spec.baseUrl,
     connections: spec.connections,
     duration: spec.duration,
     timeout: 10,
+    ...(bodies?.length ? { setupClient: (client) => client.setBody(bodies[clients++ % bodies.length]) } : {}),
     requests: [
       {
         method: spec.method ?? "GET",

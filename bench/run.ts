@@ -58,7 +58,9 @@ function report(outcome: Outcome, build: boolean, loadAverage: number[]): void {
     console.error(`\nBENCH FAILED — ${BENCHMARKS_FILE} not updated:\n${outcome.problems.map((p) => `  ✗ ${p}`).join("\n")}`);
     return;
   }
-  const command = build ? "npm run bench" : "npm run bench -- --no-build";
+  // The Redis the reservation-cost scenario used, when it came from the environment (the server itself ignores it).
+  const redis = process.env.TEST_REDIS_URL && !process.env.REDIS_URL ? `TEST_REDIS_URL=${process.env.TEST_REDIS_URL} ` : "";
+  const command = `${redis}npm run bench${build ? "" : " -- --no-build"}`;
   const info = { startedAt: new Date(started), command, loadAverage, elapsedS: (Date.now() - started) / 1000 };
   writeBenchmarks(renderSection(outcome.rows, outcome.notes, info));
   log(`wrote ${BENCHMARKS_FILE}`);

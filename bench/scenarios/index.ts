@@ -3,6 +3,7 @@ import { authOverhead } from "./auth-overhead";
 import { enumerationTiming } from "./enumeration-timing";
 import { pausedIdentifierAttack } from "./paused-attack";
 import { pausedPhantomTiming } from "./paused-phantom-timing";
+import { reservationCost } from "./reservation-cost";
 import { resetRequestTiming } from "./reset-request-timing";
 import { serverMemory } from "./server-memory";
 import { signInPage } from "./sign-in-page";
@@ -13,6 +14,8 @@ import type { Scenario } from "../types";
 export const scenarios: Scenario[] = [
   // First: later scenarios compare with its successful sign-ins/s (context.measured).
   signInThroughput,
+  // In this process, with the server idle: set against the server CPU per sign-in just measured.
+  reservationCost,
   authOverhead,
   enumerationTiming,
   pausedIdentifierAttack,

@@ -1,10 +1,7 @@
 // Password-reset requests through the /forgot-password form, posted as a browser without JavaScript posts it:
 // known vs unknown identifiers interleaved, which must be indistinguishable.
-import { randomUUID } from "node:crypto";
 import fs from "node:fs";
-import path from "node:path";
-import { createDb } from "../../lib/db/create-db";
-import { hashPassword } from "../../lib/password/argon2";
+import { insertAccounts, openServerDb } from "../bench-accounts";
 import { fixed, median, percent, percentile } from "../stats";
 import type { BenchContext, Row, Scenario, ScenarioResult } from "../types";
 
@@ -79,17 +76,7 @@ async function collect(context: BenchContext, fields: Field[], counter: Counter,
   return samples;
 }
 
-type Db = Awaited<ReturnType<typeof createDb>>;
-
-/** The accounts, written straight into the server's SQLite file (as e2e/support/accounts.ts does), one shared hash. */
-async function insertAccounts(db: Db): Promise<void> {
-  const [passwordHash, now] = [await hashPassword("Bench-reset-2026"), Date.now()];
-  const user = (i: number) => ({
-    id: randomUUID(), email: knownId(i), mobile: null, name: "基准测试", password_hash: passwordHash, status: "active" as const, role: "user" as const,
-    locale: "zh-CN", frozen_reason: null, frozen_case_ref: null, frozen_at: null, password_changed_at: now, email_verified_at: null, created_at: now, updated_at: now,
-  });
-  await db.insertInto("users").values(Array.from({ length: ACCOUNTS }, (_, i) => user(i))).execute();
-}
+type Db = Awaited<ReturnType<typeof openServerDb>>;
 
 /** Outbox rows for the known identifiers (reset_link, distinct recipients) and for the unknown ones (any kind). */
 async function mailRows(db: Db) {
@@ -111,7 +98,7 @@ function deltaRow(label: string, samples: Samples): Row {
 }
 
 async function measure(context: BenchContext, db: Db): Promise<ScenarioResult> {
-  await insertAccounts(db);
+  await insertAccounts(db, Array.from({ length: ACCOUNTS }, (_, i) => knownId(i)), "Bench-reset-2026");
   const fields = await formFields(context.baseUrl);
   const counter: Counter = { next: 0, known: 0, unknown: 0, answers: new Map() };
   await collect(context, fields, counter, { ...TIMING, maxPairs: WARM_UP_PAIRS });
@@ -145,7 +132,7 @@ async function measure(context: BenchContext, db: Db): Promise<ScenarioResult> {
 }
 
 async function run(context: BenchContext): Promise<ScenarioResult> {
-  const db = await createDb(`file:${path.resolve(context.dbFile)}`);
+  const db = await openServerDb(context.dbFile);
   try {
     return await measure(context, db);
   } finally {
