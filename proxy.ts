@@ -9,11 +9,14 @@ const { auth } = NextAuth(authConfig);
 
 const PROTECTED = [/^\/account(\/|$)/];
 const RESET_PAGE = "/reset-password";
+// Where a reset-only cookie may still go: the reset itself, or a fresh start. Its record may already be spent (the
+// password was set) while a late response put the cookie back; pages treat such a cookie as signed out.
+const RESET_MAY_VISIT = new Set([RESET_PAGE, "/forgot-password", "/sign-in"]);
 
 export default auth((request) => {
   const { pathname, search } = request.nextUrl;
-  // A reset-only session (email link or SMS code) may set a password and do nothing else.
-  if (request.auth?.purpose === "reset" && pathname !== RESET_PAGE) {
+  // A reset-only session (email link or SMS code) may set a password and do nothing else (pages check it again).
+  if (request.auth?.purpose === "reset" && !RESET_MAY_VISIT.has(pathname)) {
     return NextResponse.redirect(new URL(RESET_PAGE, request.nextUrl.origin));
   }
   if (PROTECTED.some((p) => p.test(pathname)) && !request.auth?.user) {

@@ -62,7 +62,7 @@ test("[user] with a reset-only session the icons, manifest and robots.txt still 
   await page.getByRole("button", { name: "继续设置新密码" }).click();
   await expect(page).toHaveURL(/\/reset-password$/);
   // This session may open no other page…
-  await page.goto("/sign-in");
+  await page.goto("/account/security");
   await expect(page).toHaveURL(/\/reset-password$/);
   // …but the files every page refers to are not pages.
   for (const path of STATIC_FILES) expect((await page.request.get(path, { maxRedirects: 0 })).status(), path).toBe(200);
