@@ -1,6 +1,6 @@
 import type { NextAuthConfig } from "next-auth";
 import { decode, encode } from "next-auth/jwt";
-import { markSessionToken, unmarkSessionToken } from "@/lib/server/sessions/session-token-marker";
+import { markSessionToken, unmarkSessionToken } from "@/lib/session-token-marker";
 
 declare module "@auth/core/jwt" {
   interface JWT {

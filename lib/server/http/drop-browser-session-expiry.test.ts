@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { markSessionToken } from "@/lib/server/sessions/session-token-marker";
+import { markSessionToken } from "@/lib/session-token-marker";
 import { dropBrowserSessionExpiry } from "./drop-browser-session-expiry";
 
 const TOKEN = "eyJhbGciOiJkaXIifQ..iv.cipher.tag";

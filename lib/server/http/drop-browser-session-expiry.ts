@@ -1,4 +1,5 @@
-import { isBrowserSessionToken } from "@/lib/server/sessions/session-token-marker";
+import "server-only";
+import { isBrowserSessionToken } from "@/lib/session-token-marker";
 
 const SESSION_COOKIE = /^\s*(?:__Secure-)?authjs\.session-token=([^;]*)/;
 const EXPIRY_ATTRIBUTES = /;\s*(?:expires|max-age)=[^;]*/gi;

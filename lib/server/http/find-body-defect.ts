@@ -1,3 +1,4 @@
+import "server-only";
 import type { IncomingHttpHeaders } from "node:http";
 import { extractInfoFromServerReferenceId } from "next/dist/shared/lib/server-reference-info.js";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { isUnsafeMethod } from "./is-unsafe-method";
 
 /**

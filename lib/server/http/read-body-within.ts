@@ -1,3 +1,4 @@
+import "server-only";
 import type { Readable } from "node:stream";
 
 export type BodyRead = { kind: "read"; body: Buffer } | { kind: "too-large" } | { kind: "aborted" };

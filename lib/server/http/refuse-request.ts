@@ -1,3 +1,4 @@
+import "server-only";
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
 import { discardRestOfBody } from "./discard-rest-of-body";
 

@@ -1,7 +1,7 @@
 import http, { type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { markSessionToken } from "@/lib/server/sessions/session-token-marker";
+import { markSessionToken } from "@/lib/session-token-marker";
 import { rewriteSessionCookies } from "./rewrite-session-cookies";
 
 const EXPIRES = "Expires=Tue, 29 Dec 2026 19:34:10 GMT";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { findBodyDefect } from "./find-body-defect";
 import { isForeignOrigin } from "./is-foreign-origin";
