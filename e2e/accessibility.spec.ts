@@ -1,4 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
+import { axeViolations } from "./support/axe";
 import { expect, test } from "@playwright/test";
 import { signIn, useLocaleCookie } from "./helpers";
 
@@ -6,12 +6,12 @@ for (const locale of ["zh-CN", "en"] as const) {
   test(`[user] axe finds no violations on /sign-in and /account (${locale})`, async ({ page }) => {
     await useLocaleCookie(page, locale);
     await page.goto("/sign-in");
-    const signInResults = await new AxeBuilder({ page }).analyze();
-    expect(signInResults.violations).toEqual([]);
+    const signInResults = await axeViolations(page);
+    expect(signInResults).toEqual([]);
 
     await signIn(page);
-    const accountResults = await new AxeBuilder({ page }).analyze();
-    expect(accountResults.violations).toEqual([]);
+    const accountResults = await axeViolations(page);
+    expect(accountResults).toEqual([]);
   });
 }
 
@@ -21,7 +21,7 @@ for (const locale of ["zh-CN", "en"] as const) {
     for (const path of ["/support", "/help"]) {
       await page.goto(path);
       await expect(page.locator("html")).toHaveAttribute("lang", locale);
-      expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
     }
   });
 }
@@ -30,8 +30,8 @@ test("[user] a failed sign-in leaves no axe violations", async ({ page }) => {
   await page.goto("/sign-in");
   await page.locator("main form button[type=submit]").click();
   await expect(page.locator("#identifier-error")).not.toBeEmpty();
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations).toEqual([]);
+  const results = await axeViolations(page);
+  expect(results).toEqual([]);
 });
 
 test("[locked-out] axe finds no violations on the paused sign-in, /account-status and /unlock", async ({ page }) => {
@@ -41,12 +41,12 @@ test("[locked-out] axe finds no violations on the paused sign-in, /account-statu
   await form.locator('input[name="password"]').fill("Qianneng#2026");
   await form.locator('button[type="submit"]').click();
   await expect(page.locator("#sign-in-message")).toContainText("登录已暂停");
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 
   await page.goto("/account-status");
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 
   await page.goto("/unlock?token=not-a-real-token");
   await expect(page.getByText("这个解除链接已失效")).toBeVisible();
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 });
