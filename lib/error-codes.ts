@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   "password_weak",
   "password_composition",
   "password_mismatch",
+  "reauth_required",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -24,6 +24,8 @@ export type UsersTable = {
   email_verified_at: Date | string | null;
   created_at: Millis;
   updated_at: Millis;
+  /** Since when sign-in asks for a code texted to the mobile (two-step verification by SMS); null when off. */
+  sms_two_step_at: Generated<Millis | null>;
 };
 
 export type SessionsTable = {
@@ -38,7 +40,15 @@ export type SessionsTable = {
   expires_at: Millis;
   /** "reset": proof of email/SMS that may set a password and nothing else. */
   purpose: Generated<SessionPurpose>;
+  /** When this session last proved the password or a second factor (sign-in methods change only soon after). */
+  proved_at: Generated<Millis | null>;
+  /** A reset-only session: proved by the "email" link or an "sms" code. */
+  reset_via: Generated<ResetVia | null>;
+  /** A reset-only session of an account with two-step verification: when a second factor was given. */
+  second_factor_at: Generated<Millis | null>;
 };
+
+export type ResetVia = "email" | "sms";
 
 /** Auth.js verification tokens; columns named as @auth/kysely-adapter expects. */
 export type VerificationTokensTable = {
@@ -108,7 +118,8 @@ export type OneTimeCodesTable = {
   purpose: Generated<CodePurpose>;
 };
 
-export type CodePurpose = "status" | "reset";
+/** "sign_in": the SMS second factor of a sign-in (or of a reset that came by email). */
+export type CodePurpose = "status" | "reset" | "sign_in";
 /** "reset": may only set a new password; "second_factor": a password was accepted and a second factor is still owed. */
 export type SessionPurpose = "full" | "reset" | "second_factor";
 
@@ -150,6 +161,77 @@ export type OutboxTable = {
   settled_at: Millis | null;
 };
 
+/** An authenticator app (TOTP); the secret is sealed with a key derived from AUTH_SECRET. */
+export type TotpCredentialsTable = {
+  user_id: string;
+  secret_sealed: string;
+  created_at: Millis;
+  /** Null while enrolment waits for its first code. */
+  confirmed_at: Millis | null;
+  /** The last time step (30 s) whose code was accepted: each step's code works once. */
+  last_step: Generated<number>;
+};
+
+/** One of ten single-use backup codes; only a keyed hash is stored. */
+export type BackupCodesTable = {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  created_at: Millis;
+  used_at: Millis | null;
+};
+
+/** A WebAuthn credential (passkey), named by its owner. */
+export type PasskeysTable = {
+  /** The credential id, base64url. */
+  id: string;
+  user_id: string;
+  /** COSE public key, base64url. */
+  public_key: string;
+  counter: Generated<number>;
+  /** JSON array of transports the authenticator reported. */
+  transports: string | null;
+  name: string;
+  created_at: Millis;
+  last_used_at: Millis | null;
+};
+
+export type WebauthnChallengePurpose = "register" | "sign_in" | "second_factor" | "reset";
+
+/** A WebAuthn challenge waiting for its answer (single use, a few minutes). */
+export type WebauthnChallengesTable = {
+  id: string;
+  challenge: string;
+  user_id: string | null;
+  purpose: WebauthnChallengePurpose;
+  created_at: Millis;
+  expires_at: Millis;
+};
+
+/** A browser that may skip the second step for 30 days; its cookie holds the token, the row only a hash. */
+export type TrustedBrowsersTable = {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Millis;
+  last_used_at: Millis;
+  expires_at: Millis;
+};
+
+/** A new password set by a reset without a second factor: it takes effect after the hold unless cancelled. */
+export type ResetHoldsTable = {
+  id: string;
+  user_id: string;
+  password_hash: string;
+  cancel_token_hash: string;
+  created_at: Millis;
+  effective_at: Millis;
+  cancelled_at: Millis | null;
+  applied_at: Millis | null;
+};
+
 export type Database = {
   users: UsersTable;
   sessions: SessionsTable;
@@ -162,6 +244,12 @@ export type Database = {
   unlock_tokens: UnlockTokensTable;
   one_time_codes: OneTimeCodesTable;
   password_history: PasswordHistoryTable;
+  totp_credentials: TotpCredentialsTable;
+  backup_codes: BackupCodesTable;
+  passkeys: PasskeysTable;
+  webauthn_challenges: WebauthnChallengesTable;
+  trusted_browsers: TrustedBrowsersTable;
+  reset_holds: ResetHoldsTable;
 };
 
 export type User = Selectable<UsersTable>;

@@ -8,6 +8,7 @@ import * as passwordHistory from "./0005-password-history";
 import * as resetPurposes from "./0006-reset-purposes";
 import * as outboxSecrets from "./0007-outbox-secrets";
 import * as oneTimeCodes from "./0008-one-time-codes";
+import * as twoStep from "./0009-two-step";
 
 /** Every migration, in order; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "0006-reset-purposes": resetPurposes,
   "0007-outbox-secrets": outboxSecrets,
   "0008-one-time-codes": oneTimeCodes,
+  "0009-two-step": twoStep,
 };

@@ -34,6 +34,8 @@ export async function createSession(db: Kysely<Database>, options: CreateSession
       created_at: now,
       last_seen_at: now,
       expires_at: now + lifetime,
+      // A full session starts with a proof (the password, and the second factor when asked).
+      proved_at: purpose === "full" ? now : null,
     })
     .execute();
   return { id, secret };
