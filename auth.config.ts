@@ -8,8 +8,8 @@ declare module "@auth/core/jwt" {
     sid?: string;
     /** Public id of that row (safe to show, used to mark "this device"). */
     sessionId?: string;
-    /** "reset": proof of email or SMS that may only set a new password (proxy.ts enforces it). */
-    purpose?: "full" | "reset";
+    /** "reset": proof of email or SMS that may only set a new password; "second_factor": a second step is owed. */
+    purpose?: "full" | "reset" | "second_factor";
     /** "Keep me signed in": without it the cookie ends with the browser session. */
     persistent?: boolean;
   }
@@ -18,7 +18,7 @@ declare module "@auth/core/jwt" {
 declare module "next-auth" {
   interface Session {
     sessionId?: string;
-    purpose?: "full" | "reset";
+    purpose?: "full" | "reset" | "second_factor";
   }
 }
 

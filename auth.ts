@@ -5,7 +5,9 @@ import { authConfig } from "@/auth.config";
 import { getDb } from "@/lib/db";
 import { recordSecurityEvent } from "@/lib/server/audit/record-security-event";
 import { getRequestContext } from "@/lib/server/request-context";
-import { authorizeCredentials, type AuthorizedUser } from "@/lib/server/auth/authorize-credentials";
+import type { AuthorizedUser } from "@/lib/server/auth/admit-verified-user";
+import { authorizeCredentials } from "@/lib/server/auth/authorize-credentials";
+import { completeSecondStep } from "@/lib/server/auth/complete-second-step";
 import { lazyAuthAdapter } from "@/lib/server/auth/lazy-auth-adapter";
 import { authorizeResetCode } from "@/lib/server/reset/authorize-reset-code";
 import { RESET_LINK_TTL_S, sendResetLink } from "@/lib/server/reset/send-reset-link";
@@ -24,6 +26,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { identifier: {}, password: {}, remember: {} },
       authorize: (credentials, request) => authorizeCredentials(credentials, request),
     }),
+    // The second step after a right password: an app code, an SMS code, a backup code or a passkey.
+    Credentials({
+      id: "two-step",
+      credentials: { method: {}, code: {}, response: {}, trust: {} },
+      authorize: (credentials, request) => completeSecondStep(credentials, request),
+    }),
     Credentials({
       id: "sms-reset",
       credentials: { identifier: {}, code: {} },
@@ -38,12 +46,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     async jwt({ token, user, account }) {
       const db = await getDb();
       if (user?.id) {
-        const purpose = RESET_PROVIDERS.has(account?.provider ?? "") ? "reset" : "full";
-        const context = (user as Partial<AuthorizedUser>).context ?? (await getRequestContext());
-        const persistent = purpose === "full" && Boolean((user as Partial<AuthorizedUser>).remember);
-        const session = await createSession(db, { userId: user.id, persistent, context, purpose });
+        const authorized = user as Partial<AuthorizedUser>;
+        const purpose = RESET_PROVIDERS.has(account?.provider ?? "") ? "reset" : authorized.stage === "second_factor" ? "second_factor" : "full";
+        const context = authorized.context ?? (await getRequestContext());
+        // A second step keeps "keep me signed in" for the full session it leads to; its own cookie ends with the browser.
+        const remember = purpose !== "reset" && Boolean(authorized.remember);
+        const session = await createSession(db, { userId: user.id, persistent: remember, context, purpose });
         if (purpose === "reset") await recordSecurityEvent(db, { type: "reset_link_followed", userId: user.id, context, detail: { via: account?.provider ?? "" } });
-        return { sub: user.id, sid: session.secret, sessionId: session.id, purpose, persistent };
+        return { sub: user.id, sid: session.secret, sessionId: session.id, purpose, persistent: purpose === "full" && remember };
       }
       if (!token.sid || !token.sub) return null;
       const session = await findLiveSession(db, token.sid);

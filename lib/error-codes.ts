@@ -32,6 +32,9 @@ export const ERROR_CODES = [
   "password_composition",
   "password_mismatch",
   "reauth_required",
+  "second_step_expired",
+  "passkey_invalid",
+  "second_factor_required",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -18,6 +18,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const params = await searchParams;
   const callbackUrl = callbackPathField.parse(typeof params.callbackUrl === "string" ? params.callbackUrl : undefined);
   if (await findSignedIn("full")) redirect(callbackUrl);
+  // A right password of a two-step account leads on to the second step.
+  if (await findSignedIn("second_factor")) redirect(`/sign-in/two-step?${new URLSearchParams({ callbackUrl })}`);
   // Auth.js sends a spent or expired email link here: start the reset again, with the reason.
   if (params.error === "Verification") redirect("/forgot-password?link=invalid");
 

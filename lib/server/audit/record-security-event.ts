@@ -26,6 +26,9 @@ export const SECURITY_EVENT_TYPES = [
   "password_change_failed",
   "signed_out",
   "session_revoked",
+  "second_step_started",
+  "browser_trusted",
+  "reset_second_factor_given",
 ] as const;
 
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];

@@ -1,23 +1,27 @@
 import "server-only";
+import type { Kysely } from "kysely";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
+import type { Database } from "@/lib/db/schema";
 import { verifyPassword } from "@/lib/password/argon2";
 import { recordSecurityEvent } from "@/lib/server/audit/record-security-event";
 import { getCounterStore } from "@/lib/server/counters";
 import { clearAccountFailures } from "@/lib/server/lockout/clear-account-failures";
 import { Refusal } from "@/lib/server/refusal";
-import { contextFromHeaders, type RequestContext } from "@/lib/server/request-context";
-import { grantStatusTicket } from "@/lib/server/status/grant-status-ticket";
+import { contextFromHeaders } from "@/lib/server/request-context";
+import { findTwoStepMethods, hasTwoStep } from "@/lib/server/two-step/find-two-step-methods";
+import { isBrowserTrusted } from "@/lib/server/two-step/is-browser-trusted";
+import { trustedBrowserToken } from "@/lib/server/two-step/trusted-browser-cookie";
 import { signInSchema } from "@/lib/validation/auth";
+import { admitVerifiedUser, type AuthorizedUser } from "./admit-verified-user";
 import { enterSignInGate } from "./enter-sign-in-gate";
 import { refuseFailedSignIn } from "./refuse-failed-sign-in";
-
-export type AuthorizedUser = { id: string; remember: boolean; context: RequestContext };
 
 /**
  * The sign-in rules, behind Auth.js's Credentials provider so that the form and a direct POST to
  * /api/auth/callback/credentials are held alike. The gate refuses or reserves the attempt before any hash;
- * an unknown identifier costs one hash, like a wrong password.
+ * an unknown identifier costs one hash, like a wrong password. With two-step verification on (and this browser not
+ * trusted), a right password only opens the second step.
  */
 export async function authorizeCredentials(credentials: Partial<Record<string, unknown>>, request: Request): Promise<AuthorizedUser> {
   const parsed = signInSchema.safeParse(credentials);
@@ -28,18 +32,18 @@ export async function authorizeCredentials(credentials: Partial<Record<string, u
   const { user, identifierHash, admission } = await enterSignInGate({ db, store, config, identifier, context, now, reserve: true });
   const passwordOk = await verifyPassword(user?.password_hash, password);
   if (!user || !passwordOk) return refuseFailedSignIn({ db, user, identifierHash, pausedUntil: admission?.pausedUntil ?? null, context, now });
+  if (await owesSecondStep(db, user.id, request, now)) {
+    // Neither a failure nor a success yet: earlier failures stay counted until the second step succeeds.
+    await admission?.unreserve();
+    await recordSecurityEvent(db, { type: "second_step_started", userId: user.id, identifierHash, context, now });
+    return { id: user.id, remember, context, stage: "second_factor" };
+  }
   await Promise.all([admission?.release(), clearAccountFailures(store, user)]);
-  const audit = { userId: user.id, identifierHash, context, now };
-  if (user.status === "frozen" || user.status === "self_frozen") {
-    // Full authentication proved ownership: the status view may show why, but the account stays shut.
-    await recordSecurityEvent(db, { type: "sign_in_refused_status", ...audit, detail: { status: user.status } });
-    await grantStatusTicket(user.id, now);
-    throw new Refusal("account_frozen");
-  }
-  if (user.status !== "active") {
-    await recordSecurityEvent(db, { type: "sign_in_refused_status", ...audit, detail: { status: user.status } });
-    throw new Refusal("account_unavailable");
-  }
-  await recordSecurityEvent(db, { type: "sign_in_succeeded", ...audit });
-  return { id: user.id, remember, context };
+  return admitVerifiedUser({ db, user, remember, context, identifierHash, via: "password", now });
+}
+
+/** Two-step verification is on and this browser is not trusted to skip it. */
+async function owesSecondStep(db: Kysely<Database>, userId: string, request: Request, now: number): Promise<boolean> {
+  if (!hasTwoStep(await findTwoStepMethods(db, userId))) return false;
+  return !(await isBrowserTrusted(db, { userId, token: trustedBrowserToken(request.headers.get("cookie")), now }));
 }

@@ -16,6 +16,12 @@ export type CounterStore = {
    */
   reserveFailure(key: string, now: number): Promise<FailureState | null>;
   clearFailures(keys: string[]): Promise<void>;
+  /**
+   * Takes back a reservation that turned out not to be a failure, without clearing anyone else's: only while no
+   * other attempt was counted after it (the count still equals `reserved.failures`), and lifting the pause it
+   * started. A right password whose sign-in still owes a second step neither counts nor clears.
+   */
+  unreserveFailure(key: string, reserved: FailureState, now: number): Promise<void>;
   /** Counts one event in a fixed window that starts with the first event. */
   hit(key: string, windowMs: number, now: number): Promise<WindowCount>;
   /** The window's count as it stands, without counting (0 once the window has ended). */

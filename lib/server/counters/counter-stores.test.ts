@@ -35,6 +35,27 @@ describe.each(storeKinds())("$name", (kind) => {
     expect(await store().getFailures(key, now)).toEqual({ failures: 5, lastFailureAt: now, pausedUntil: now + FIRST_PAUSE_MS });
   });
 
+  it("unreserveFailure takes back only its own reservation, and the pause it started", async () => {
+    const key = `unreserve-${Math.random()}`;
+    const now = base();
+    for (let i = 0; i < 3; i++) await store().reserveFailure(key, now);
+    const mine = (await store().reserveFailure(key, now))!;
+    await store().unreserveFailure(key, mine, now);
+    expect((await store().getFailures(key, now))?.failures).toBe(3);
+    // The fifth starts a pause; taken back, the pause goes with it.
+    expect((await store().reserveFailure(key, now + 1))?.pausedUntil).toBeNull();
+    const fifth = (await store().reserveFailure(key, now + 2))!;
+    expect(fifth).toMatchObject({ failures: 5, pausedUntil: now + 2 + FIRST_PAUSE_MS });
+    await store().unreserveFailure(key, fifth, now + 2);
+    expect(await store().getFailures(key, now + 3)).toMatchObject({ failures: 4, pausedUntil: null });
+    // Another attempt counted after mine: nothing is taken back.
+    const other = `unreserve-other-${Math.random()}`;
+    const first = (await store().reserveFailure(other, now))!;
+    await store().reserveFailure(other, now + 1);
+    await store().unreserveFailure(other, first, now + 1);
+    expect((await store().getFailures(other, now + 2))?.failures).toBe(2);
+  });
+
   it("clearFailures forgets the count", async () => {
     const key = `clear-${Math.random()}`;
     const now = base();

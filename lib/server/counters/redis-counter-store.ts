@@ -32,6 +32,14 @@ local c = tonumber(redis.call('GET', KEYS[1]) or '0')
 if c > 0 then redis.call('DECR', KEYS[1]) end
 return 0`;
 
+const UNRESERVE = `
+local f = tonumber(redis.call('HGET', KEYS[1], 'f') or '0')
+local l = tonumber(redis.call('HGET', KEYS[1], 'l') or '0')
+if f ~= tonumber(ARGV[1]) or l ~= tonumber(ARGV[2]) then return 0 end
+redis.call('HSET', KEYS[1], 'f', f - 1)
+if ARGV[3] == '1' then redis.call('HSET', KEYS[1], 'p', 0) end
+return 1`;
+
 const HOLD = `
 local now = tonumber(ARGV[1])
 redis.call('SET', KEYS[1], ARGV[2], 'PXAT', ARGV[2], 'NX')
@@ -51,6 +59,9 @@ export function createRedisCounterStore(redis: Redis, prefix = "qn:"): CounterSt
     async reserveFailure(key, now) {
       const r = (await redis.eval(RECORD_FAILURE, 1, k(`fail:${key}`), now)) as Triple | null;
       return r ? { failures: Number(r[0]), lastFailureAt: Number(r[1]), pausedUntil: Number(r[2]) || null } : null;
+    },
+    async unreserveFailure(key, reserved) {
+      await redis.eval(UNRESERVE, 1, k(`fail:${key}`), reserved.failures, reserved.lastFailureAt, reserved.pausedUntil === null ? "0" : "1");
     },
     async clearFailures(keys) {
       if (keys.length > 0) await redis.del(...keys.map((key) => k(`fail:${key}`)));

@@ -49,6 +49,16 @@ export function createSqlCounterStore(db: Kysely<Database>): CounterStore {
       return result.rows[0] ? toState(result.rows[0]) : null;
     },
 
+    async unreserveFailure(key, reserved) {
+      await db
+        .updateTable("sign_in_failures")
+        .set((eb) => ({ failures: eb("failures", "-", 1), paused_until: reserved.pausedUntil === null ? eb.ref("paused_until") : null }))
+        .where("key", "=", key)
+        .where("failures", "=", reserved.failures)
+        .where("last_failure_at", "=", reserved.lastFailureAt)
+        .execute();
+    },
+
     async clearFailures(keys) {
       if (keys.length > 0) await db.deleteFrom("sign_in_failures").where("key", "in", keys).execute();
     },

@@ -28,6 +28,11 @@ export type Admission = {
   pausedUntil: number | null;
   /** The password was right: the network's failure slot is returned (the caller clears the account's count). */
   release: () => Promise<void>;
+  /**
+   * The password was right but a second step is still owed: both slots are taken back (and a pause this
+   * reservation started is lifted), while earlier failures stay counted until the second step succeeds.
+   */
+  unreserve: () => Promise<void>;
 };
 
 const REFUSAL_EVENTS: Record<string, SecurityEventType> = {
@@ -71,10 +76,14 @@ async function reserveAttempt(input: GateInput): Promise<Admission> {
     const current = await store.getFailures(pauseKey, now);
     return refuse(input, new Refusal("sign_in_paused", { until: current?.pausedUntil ?? now }));
   }
+  const release = async () => {
+    if (ipKey) await store.release(ipKey, now);
+  };
   return {
     pausedUntil: state.pausedUntil,
-    release: async () => {
-      if (ipKey) await store.release(ipKey, now);
+    release,
+    unreserve: async () => {
+      await Promise.all([release(), store.unreserveFailure(pauseKey, state, now)]);
     },
   };
 }

@@ -6,6 +6,7 @@ import { isRecentPassword, recordPasswordHistory } from "@/lib/password/check-pa
 import { recordSecurityEvent } from "@/lib/server/audit/record-security-event";
 import type { CounterStore } from "@/lib/server/counters";
 import { Refusal } from "@/lib/server/refusal";
+import { findTwoStepMethods, hasTwoStep } from "@/lib/server/two-step/find-two-step-methods";
 import { clearAccountFailures } from "@/lib/server/lockout/clear-account-failures";
 import type { RequestContext } from "@/lib/server/request-context";
 import { endAllSessions } from "@/lib/server/sessions/end-all-sessions";
@@ -17,12 +18,15 @@ type ResetInput = { db: Kysely<Database>; store: CounterStore; resetSessionId: s
  * Sets the new password for the account behind a reset-only session. One transaction: the reset session
  * is spent first (so of many concurrent submissions exactly one proceeds), then the new hash, history,
  * spent links and codes, every session of the account, the audit row and the confirmation messages.
- * Refused "reset_expired" (session gone or spent) or "password_reused" (on the password field).
+ * Refused "reset_expired" (session gone or spent), "second_factor_required" (two-step verification is on and no
+ * second factor was given on this reset) or "password_reused" (on the password field).
  */
 export async function resetPassword({ db, store, resetSessionId, password, context, now = Date.now() }: ResetInput): Promise<void> {
   const session = await db.selectFrom("sessions").selectAll().where("id", "=", resetSessionId).where("purpose", "=", "reset").executeTakeFirst();
   if (!session || session.expires_at <= now) throw new Refusal("reset_expired");
   const user = await db.selectFrom("users").selectAll().where("id", "=", session.user_id).executeTakeFirstOrThrow();
+  // A reset cannot bypass two-step verification: the second factor must have been given on this reset session.
+  if (session.second_factor_at === null && hasTwoStep(await findTwoStepMethods(db, user.id))) throw new Refusal("second_factor_required");
   if (await isRecentPassword(db, user.id, password, user.password_hash)) throw new Refusal("password_reused", { field: "password" });
   const newHash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {

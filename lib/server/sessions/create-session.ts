@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database, SessionPurpose } from "@/lib/db/schema";
 import type { RequestContext } from "@/lib/server/request-context";
-import { hashSessionSecret, newSessionSecret, RESET_SESSION_MS, SESSION_ABSOLUTE_MS, SESSION_PERSISTENT_MS } from "./session-policy";
+import { hashSessionSecret, newSessionSecret, RESET_SESSION_MS, SECOND_STEP_SESSION_MS, SESSION_ABSOLUTE_MS, SESSION_PERSISTENT_MS } from "./session-policy";
 
 export type CreateSessionOptions = {
   userId: string;
@@ -20,14 +20,15 @@ export async function createSession(db: Kysely<Database>, options: CreateSession
   const secret = newSessionSecret();
   const id = randomUUID();
   const purpose = options.purpose ?? "full";
-  const lifetime = purpose === "reset" ? RESET_SESSION_MS : options.persistent ? SESSION_PERSISTENT_MS : SESSION_ABSOLUTE_MS;
+  const lifetime = purpose === "reset" ? RESET_SESSION_MS : purpose === "second_factor" ? SECOND_STEP_SESSION_MS : options.persistent ? SESSION_PERSISTENT_MS : SESSION_ABSOLUTE_MS;
   await db
     .insertInto("sessions")
     .values({
       id,
       token_hash: hashSessionSecret(secret),
       user_id: options.userId,
-      persistent: options.persistent && purpose === "full" ? 1 : 0,
+      // A second step remembers "keep me signed in" for the full session it leads to.
+      persistent: options.persistent && purpose !== "reset" ? 1 : 0,
       purpose,
       ip: options.context.ip,
       user_agent: options.context.userAgent,

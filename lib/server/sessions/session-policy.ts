@@ -7,6 +7,8 @@ export const SESSION_ABSOLUTE_MS = 12 * 3_600_000;
 export const SESSION_PERSISTENT_MS = 30 * 86_400_000;
 /** A reset-only session (after the email link or SMS code) is for setting a password now, not later. */
 export const RESET_SESSION_MS = 15 * 60_000;
+/** Between a right password and the second factor: five minutes, and good for nothing else. */
+export const SECOND_STEP_SESSION_MS = 5 * 60_000;
 /** last_seen_at is written at most this often, so reading a session is not a write per request. */
 export const SESSION_TOUCH_INTERVAL_MS = 60_000;
 
