@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { authConfig } from "@/auth.config";
 import { getDb } from "@/lib/db";
+import type { ResetVia } from "@/lib/db/schema";
 import { recordSecurityEvent } from "@/lib/server/audit/record-security-event";
 import { getRequestContext } from "@/lib/server/request-context";
 import type { AuthorizedUser } from "@/lib/server/auth/admit-verified-user";
@@ -15,8 +16,11 @@ import { createSession } from "@/lib/server/sessions/create-session";
 import { endSession } from "@/lib/server/sessions/end-session";
 import { findLiveSession } from "@/lib/server/sessions/find-live-session";
 
-// Proof of the email link or the SMS code gives a reset-only session.
-const RESET_PROVIDERS = new Set(["nodemailer", "sms-reset"]);
+// Proof of the email link or the SMS code gives a reset-only session, which remembers which of the two it was.
+const RESET_PROVIDERS = new Map<string, ResetVia>([
+  ["nodemailer", "email"],
+  ["sms-reset", "sms"],
+]);
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
@@ -47,11 +51,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       const db = await getDb();
       if (user?.id) {
         const authorized = user as Partial<AuthorizedUser>;
-        const purpose = RESET_PROVIDERS.has(account?.provider ?? "") ? "reset" : authorized.stage === "second_factor" ? "second_factor" : "full";
+        const resetVia = RESET_PROVIDERS.get(account?.provider ?? "");
+        const purpose = resetVia ? "reset" : authorized.stage === "second_factor" ? "second_factor" : "full";
         const context = authorized.context ?? (await getRequestContext());
         // A second step keeps "keep me signed in" for the full session it leads to; its own cookie ends with the browser.
         const remember = purpose !== "reset" && Boolean(authorized.remember);
-        const session = await createSession(db, { userId: user.id, persistent: remember, context, purpose });
+        const session = await createSession(db, { userId: user.id, persistent: remember, context, purpose, resetVia });
         if (purpose === "reset") await recordSecurityEvent(db, { type: "reset_link_followed", userId: user.id, context, detail: { via: account?.provider ?? "" } });
         return { sub: user.id, sid: session.secret, sessionId: session.id, purpose, persistent: purpose === "full" && remember };
       }

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { NewPasswordForm } from "@/components/reset/new-password-form";
+import { ResetHoldForm } from "@/components/reset/reset-hold-form";
+import { ResetHoldPlaced } from "@/components/reset/reset-hold-placed";
 import { ResetCodeForm } from "@/components/reset/reset-code-form";
 import { Button } from "@/components/ui/button";
 import { getConfig } from "@/lib/config";
@@ -11,6 +13,8 @@ import { maskEmail, maskMobile } from "@/lib/identifier/mask-identifier";
 import { isIdentifier, normalizeIdentifier } from "@/lib/identifier/normalize-identifier";
 import { findSignedIn } from "@/lib/server/auth/find-signed-in";
 import { isResetLinkValid } from "@/lib/server/reset/find-reset-link";
+import { RESET_HOLD_MS } from "@/lib/server/reset/reset-hold-policy";
+import { findTwoStepMethods, hasTwoStep } from "@/lib/server/two-step/find-two-step-methods";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("resetPassword"))("title"), referrer: "no-referrer" };
@@ -20,6 +24,11 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
 /** The code was just sent (or the visitor came back): a new one may be asked for a minute from now at the earliest. */
 const firstResendAt = () => Date.now() + 60_000;
+/** `?held=` after choosing the 72-hour wait: only a moment inside the coming wait is shown. */
+const heldUntil = (v: string | undefined) => {
+  const at = Number(v);
+  return Number.isSafeInteger(at) && at > Date.now() && at <= Date.now() + RESET_HOLD_MS ? at : undefined;
+};
 
 /**
  * A state machine, never a 500: a reset-only session sets the password; an email link is checked before
@@ -30,9 +39,14 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
   const t = await getTranslations("resetPassword");
   const resetting = await findSignedIn("reset");
   const db = await getDb();
+  const held = heldUntil(one(params.held));
   let body: React.ReactNode;
 
-  if (resetting) {
+  if (resetting && resetting.session.second_factor_at === null && hasTwoStep(await findTwoStepMethods(db, resetting.user.id))) {
+    // Two-step verification is on and no second factor was given yet: the second-factor step, or the 72-hour wait.
+    const { user } = resetting;
+    body = <ResetHoldForm context={{ email: user.email, mobile: user.mobile, name: user.name, composition: getConfig().PASSWORD_COMPOSITION }} />;
+  } else if (resetting) {
     const { user } = resetting;
     const who = user.email ? maskEmail(user.email) : maskMobile(user.mobile!);
     body = (
@@ -64,6 +78,8 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
         <ResetCodeForm mobile={mobile.value} resendAt={firstResendAt()} />
       </>
     );
+  } else if (held) {
+    body = <ResetHoldPlaced effectiveAt={held} />;
   } else {
     redirect("/forgot-password");
   }

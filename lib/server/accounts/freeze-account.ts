@@ -1,5 +1,5 @@
 import "server-only";
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "@/lib/db/schema";
 import { recordSecurityEvent } from "@/lib/server/audit/record-security-event";
 import type { RequestContext } from "@/lib/server/request-context";
@@ -22,22 +22,25 @@ export type FreezeOptions = {
  * inside a frozen account. Returns false when there is no such account.
  */
 export async function freezeAccount(db: Kysely<Database>, options: FreezeOptions): Promise<boolean> {
+  return db.transaction().execute((trx) => freezeAccountWithin(trx, options));
+}
+
+/** freezeAccount inside the caller's transaction, for a freeze that must happen together with other changes. */
+export async function freezeAccountWithin(trx: Transaction<Database>, options: FreezeOptions): Promise<boolean> {
   const now = options.now ?? Date.now();
-  return db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable("users")
-      .set({ status: options.status, frozen_reason: options.reason, frozen_case_ref: options.caseRef, frozen_at: now, updated_at: now })
-      .where("id", "=", options.userId)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) return false;
-    const sessionsEnded = await endAllSessions(trx, options.userId);
-    await recordSecurityEvent(trx, {
-      type: "account_frozen",
-      userId: options.userId,
-      context: options.context,
-      detail: { status: options.status, reason: options.reason, actor: options.actorId, sessionsEnded },
-      now,
-    });
-    return true;
+  const updated = await trx
+    .updateTable("users")
+    .set({ status: options.status, frozen_reason: options.reason, frozen_case_ref: options.caseRef, frozen_at: now, updated_at: now })
+    .where("id", "=", options.userId)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0) return false;
+  const sessionsEnded = await endAllSessions(trx, options.userId);
+  await recordSecurityEvent(trx, {
+    type: "account_frozen",
+    userId: options.userId,
+    context: options.context,
+    detail: { status: options.status, reason: options.reason, actor: options.actorId, sessionsEnded },
+    now,
   });
+  return true;
 }

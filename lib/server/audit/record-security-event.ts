@@ -22,6 +22,8 @@ export const SECURITY_EVENT_TYPES = [
   "reset_code_failed",
   "reset_link_followed",
   "password_reset",
+  "reset_hold_placed",
+  "reset_hold_cancelled",
   "password_changed",
   "password_change_failed",
   "signed_out",

@@ -1,16 +1,26 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { getCounterStore } from "@/lib/server/counters";
+import { applyDueResetHolds } from "@/lib/server/reset/apply-due-reset-holds";
 import { pruneExpired } from "./prune-expired";
 
 const EVERY_MS = 10 * 60_000;
 
-/** Prunes expired rows every 10 minutes in each instance (idempotent, so instances need no coordination). */
+/**
+ * Every 10 minutes in each instance: prunes expired rows and puts in place new passwords whose wait is over (both
+ * safe to run in several instances at once, so they need no coordination).
+ */
 export async function startHousekeeping(): Promise<{ stop: () => Promise<void> }> {
   const db = await getDb();
-  const run = () =>
-    pruneExpired(db).catch((error: Error) => {
+  const store = await getCounterStore();
+  const run = async () => {
+    await pruneExpired(db).catch((error: Error) => {
       console.error("[housekeeping] prune failed:", error.message);
     });
+    await applyDueResetHolds(db, store).catch((error: Error) => {
+      console.error("[housekeeping] applying reset holds failed:", error.message);
+    });
+  };
   const timer = setInterval(run, EVERY_MS);
   timer.unref();
   void run();

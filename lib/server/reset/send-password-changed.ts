@@ -9,7 +9,7 @@ import { notificationTranslator } from "@/lib/server/notify/translator";
 import type { RequestContext } from "@/lib/server/request-context";
 import { enqueueSms } from "@/lib/sms/enqueue-sms";
 
-type Confirmation = { user: Pick<User, "id" | "email" | "mobile" | "locale">; how: "reset" | "change"; context: RequestContext; now: number };
+type Confirmation = { user: Pick<User, "id" | "email" | "mobile" | "locale">; how: "reset" | "change" | "hold"; context: RequestContext; now: number };
 
 /** "Your password was changed — if this wasn't you…", to every registered channel, inside the change's transaction. */
 export async function sendPasswordChanged(trx: Transaction<Database>, { user, how, context, now }: Confirmation): Promise<void> {

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import type { Database, SessionPurpose } from "@/lib/db/schema";
+import type { Database, ResetVia, SessionPurpose } from "@/lib/db/schema";
 import type { RequestContext } from "@/lib/server/request-context";
 import { hashSessionSecret, newSessionSecret, RESET_SESSION_MS, SECOND_STEP_SESSION_MS, SESSION_ABSOLUTE_MS, SESSION_PERSISTENT_MS } from "./session-policy";
 
@@ -11,6 +11,8 @@ export type CreateSessionOptions = {
   context: RequestContext;
   /** "reset": may only set a new password, and lives 15 minutes. */
   purpose?: SessionPurpose;
+  /** A reset-only session: whether the emailed link or a texted code proved it (decides which second factors fit). */
+  resetVia?: ResetVia;
   now?: number;
 };
 
@@ -37,6 +39,7 @@ export async function createSession(db: Kysely<Database>, options: CreateSession
       expires_at: now + lifetime,
       // A full session starts with a proof (the password, and the second factor when asked).
       proved_at: purpose === "full" ? now : null,
+      reset_via: purpose === "reset" ? (options.resetVia ?? null) : null,
     })
     .execute();
   return { id, secret };
