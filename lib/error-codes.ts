@@ -32,6 +32,10 @@ export const ERROR_CODES = [
   "password_composition",
   "password_mismatch",
   "reauth_required",
+  "totp_already_on",
+  "totp_not_started",
+  "totp_not_on",
+  "mobile_required",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
