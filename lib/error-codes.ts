@@ -35,6 +35,10 @@ export const ERROR_CODES = [
   "second_step_expired",
   "passkey_invalid",
   "second_factor_required",
+  "totp_already_on",
+  "totp_not_started",
+  "totp_not_on",
+  "mobile_required",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -11,7 +11,7 @@ import type { FormState } from "@/lib/error-codes";
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 
 export function PasskeySecondStep({ callbackUrl, verify, passkeyOptions }: { callbackUrl: string; verify: Action; passkeyOptions: Action }) {
-  const t = useTranslations("twoStep");
+  const t = useTranslations("secondStep");
   const te = useTranslations("errors");
   const [supported, setSupported] = useState(false);
   const [state, setState] = useState<FormState>({});

@@ -5,16 +5,25 @@ import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/field";
 import { RevealButton } from "@/components/ui/reveal-button";
 
-type Props = { name: string; label: string; autoComplete: string; errors?: string[]; maxLength?: number };
+type Props = {
+  name: string;
+  label: string;
+  autoComplete: string;
+  errors?: string[];
+  maxLength?: number;
+  /** Defaults to `name`; needed when a page holds two password fields of the same name. */
+  id?: string;
+};
 
 /** Password field with show/hide and a Caps Lock warning; plain input (still usable) before hydration. */
-export function PasswordInput({ name, label, autoComplete, errors, maxLength }: Props) {
+export function PasswordInput({ name, label, autoComplete, errors, maxLength, id = name }: Props) {
   const t = useTranslations("signIn");
   const [visible, setVisible] = useState(false);
   const [capsLock, setCapsLock] = useState(false);
   const onKey = (e: React.KeyboardEvent<HTMLInputElement>) => setCapsLock(capsLockOn(e));
   return (
     <Field
+      id={id}
       name={name}
       label={label}
       type={visible ? "text" : "password"}
@@ -28,7 +37,7 @@ export function PasswordInput({ name, label, autoComplete, errors, maxLength }: 
       onKeyDown={onKey}
       onKeyUp={onKey}
       onBlur={() => setCapsLock(false)}
-      trailing={<RevealButton controls={name} visible={visible} onToggle={() => setVisible((v) => !v)} showLabel={t("showPassword")} hideLabel={t("hidePassword")} />}
+      trailing={<RevealButton controls={id} visible={visible} onToggle={() => setVisible((v) => !v)} showLabel={t("showPassword")} hideLabel={t("hidePassword")} />}
       below={
         <p aria-live="polite" className="text-sm text-caution-800">
           {capsLock ? t("capsLock") : ""}

@@ -31,7 +31,7 @@ type Props = {
  * it). One answer state: whichever form was used, its message shows at the top.
  */
 export function SecondStepForm({ callbackUrl, methods, mobile, actions, offerTrust }: Props) {
-  const t = useTranslations("twoStep");
+  const t = useTranslations("secondStep");
   const te = useTranslations("errors");
   const [state, verify, verifying] = useActionState<FormState, FormData>(actions.verify, {});
   const [sent, send, sending] = useActionState<FormState, FormData>(actions.sendCode, {});

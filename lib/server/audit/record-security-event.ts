@@ -31,6 +31,15 @@ export const SECURITY_EVENT_TYPES = [
   "second_step_started",
   "browser_trusted",
   "reset_second_factor_given",
+  "sign_in_code_sent",
+  "sign_in_code_failed",
+  "two_step_app_enabled",
+  "two_step_app_disabled",
+  "two_step_sms_enabled",
+  "two_step_sms_disabled",
+  "backup_codes_generated",
+  "identity_confirmed",
+  "identity_check_failed",
 ] as const;
 
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];

@@ -5,13 +5,13 @@ import { getConfig } from "@/lib/config";
 import type { CodePurpose, Database } from "@/lib/db/schema";
 import type { Identifier } from "@/lib/identifier/normalize-identifier";
 import { hashIdentifier } from "@/lib/server/audit/hash-identifier";
-import { recordSecurityEvent } from "@/lib/server/audit/record-security-event";
 import type { CounterStore } from "@/lib/server/counters";
 import { countAuthPost } from "@/lib/server/lockout/count-auth-post";
 import type { RequestContext } from "@/lib/server/request-context";
 import { findUserByIdentifier } from "@/lib/server/users/find-user-by-identifier";
 import { sendOneTimeCode } from "./send-one-time-code";
-import { HOUR_MS, ONE_TIME_CODE_RESEND_MS, ONE_TIME_CODE_TTL_MS, ONE_TIME_CODES_PER_HOUR, hashOneTimeCode, newOneTimeCode } from "./one-time-code-policy";
+import { recordSecurityEvent, type SecurityEventType } from "@/lib/server/audit/record-security-event";
+import { HOUR_MS, ONE_TIME_CODE_RESEND_MS, ONE_TIME_CODES_PER_HOUR, hashOneTimeCode, newOneTimeCode, oneTimeCodeTtlMs } from "./one-time-code-policy";
 
 type OneTimeCodeRequest = {
   db: Kysely<Database>;
@@ -23,6 +23,8 @@ type OneTimeCodeRequest = {
   skipRateCheck?: boolean;
   now?: number;
 };
+
+const SENT_EVENTS: Record<CodePurpose, SecurityEventType> = { status: "status_code_sent", reset: "reset_requested", sign_in: "sign_in_code_sent" };
 
 /** The same for every identifier, with or without an account: nothing here may tell them apart. */
 export type OneTimeCodeRequested = { resendAt: number };
@@ -44,7 +46,7 @@ async function nextSendAt(db: Kysely<Database>, identifierHash: string, purpose:
 }
 
 /**
- * Sends a one-time code (status view or SMS reset); over the per-IP submission limit it throws a rate_limited Refusal.
+ * Sends a one-time code (status view, SMS reset or SMS sign-in step); over the per-IP submission limit it throws a rate_limited Refusal.
  * An identifier without an account gets a row too
  * (user_id null, a code nobody receives), so the answer and the work done are the same; only a real
  * account's owner is sent the code. A new code voids the older ones.
@@ -69,10 +71,10 @@ export async function requestOneTimeCode(request: OneTimeCodeRequest): Promise<O
       .execute();
     await trx
       .insertInto("one_time_codes")
-      .values({ id, purpose, identifier_hash: identifierHash, user_id: user?.id ?? null, code_hash: hashOneTimeCode(id, code), created_at: now, expires_at: now + ONE_TIME_CODE_TTL_MS, last_sent_at: now, used_at: null })
+      .values({ id, purpose, identifier_hash: identifierHash, user_id: user?.id ?? null, code_hash: hashOneTimeCode(id, code), created_at: now, expires_at: now + oneTimeCodeTtlMs(purpose), last_sent_at: now, used_at: null })
       .execute();
     if (user) await sendOneTimeCode(trx, { user, identifier, code, purpose, now });
-    await recordSecurityEvent(trx, { type: purpose === "reset" ? "reset_requested" : "status_code_sent", userId: user?.id, identifierHash, context, now });
+    await recordSecurityEvent(trx, { type: SENT_EVENTS[purpose], userId: user?.id, identifierHash, context, now });
   });
   return { resendAt: now + ONE_TIME_CODE_RESEND_MS };
 }

@@ -4,7 +4,7 @@ import { getConfig } from "@/lib/config";
 import type { CodePurpose, Database } from "@/lib/db/schema";
 import type { Identifier } from "@/lib/identifier/normalize-identifier";
 import { hashIdentifier } from "@/lib/server/audit/hash-identifier";
-import { recordSecurityEvent } from "@/lib/server/audit/record-security-event";
+import { recordSecurityEvent, type SecurityEventType } from "@/lib/server/audit/record-security-event";
 import type { CounterStore } from "@/lib/server/counters";
 import { countAuthPost } from "@/lib/server/lockout/count-auth-post";
 import { Refusal } from "@/lib/server/refusal";
@@ -18,11 +18,13 @@ type OneTimeCodeAttempt = {
   identifier: Identifier;
   code: string;
   context: RequestContext;
-  /** "status" (default) grants this browser a status ticket; "reset" leaves the session to the caller. */
+  /** "status" (default) grants this browser a status ticket; "reset" and "sign_in" leave the session to the caller. */
   purpose?: CodePurpose;
   now?: number;
 };
 
+
+const FAILED_EVENTS: Record<CodePurpose, SecurityEventType> = { status: "status_code_failed", reset: "reset_code_failed", sign_in: "sign_in_code_failed" };
 
 type Outcome = { outcome: "ok" | "code_incorrect" | "code_invalid"; userId: string | null };
 
@@ -87,10 +89,10 @@ export async function verifyOneTimeCode({ db, store, identifier, code, context, 
   const { outcome, userId } = await checkCode(db, identifierHash, code, purpose, now);
   const audit = { userId, identifierHash, context, now };
   if (outcome !== "ok" || !userId) {
-    await recordSecurityEvent(db, { type: purpose === "reset" ? "reset_code_failed" : "status_code_failed", ...audit, detail: { reason: outcome } });
+    await recordSecurityEvent(db, { type: FAILED_EVENTS[purpose], ...audit, detail: { reason: outcome } });
     throw new Refusal(outcome === "ok" ? "code_invalid" : outcome);
   }
-  if (purpose === "reset") return { userId };
+  if (purpose !== "status") return { userId };
   await grantStatusTicket(userId, now);
   await recordSecurityEvent(db, { type: "status_viewed", ...audit, detail: { via: "status_code" } });
   return { userId };

@@ -2,8 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { TwoStepSection } from "@/components/account/two-step/two-step-section";
 import { getConfig } from "@/lib/config";
+import { getDb } from "@/lib/db";
 import { requireAccount } from "@/lib/server/auth/require-account";
+import { findTwoStepMethods } from "@/lib/server/two-step/find-two-step-methods";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("security"))("title") };
@@ -12,6 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SecurityPage() {
   const { user } = await requireAccount("/account/security");
   const t = await getTranslations("security");
+  const methods = await findTwoStepMethods(await getDb(), user.id);
   return (
     <div className="mx-auto max-w-form space-y-5">
       <p className="text-sm">
@@ -23,6 +27,7 @@ export default async function SecurityPage() {
         <p className="mb-5 text-sm text-ink-muted">{t("changePasswordIntro")}</p>
         <ChangePasswordForm context={{ email: user.email, mobile: user.mobile, name: user.name, composition: getConfig().PASSWORD_COMPOSITION }} />
       </section>
+      <TwoStepSection methods={methods} mobile={user.mobile} />
     </div>
   );
 }

@@ -12,7 +12,7 @@ import { findTwoStepMethods } from "@/lib/server/two-step/find-two-step-methods"
 import { callbackPathField } from "@/lib/validation/auth";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("twoStep"))("title"), robots: { index: false, follow: false } };
+  return { title: (await getTranslations("secondStep"))("title"), robots: { index: false, follow: false } };
 }
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -24,7 +24,7 @@ export default async function SecondStepPage({ searchParams }: { searchParams: S
   const pending = await findSignedIn("second_factor");
   if (!pending) redirect(`/sign-in?${new URLSearchParams({ callbackUrl, code: "second_step_expired" })}`);
   const methods = await findTwoStepMethods(await getDb(), pending.user.id);
-  const t = await getTranslations("twoStep");
+  const t = await getTranslations("secondStep");
   return (
     <div className="mx-auto max-w-form">
       <h1 className="text-2xl font-semibold">{t("heading")}</h1>
