@@ -4,7 +4,12 @@ import { createSqlCounterStore } from "@/lib/server/counters/sql-counter-store";
 import { getAccountOverview } from "@/lib/server/account/get-account-overview";
 import { verifyPassword } from "@/lib/password/argon2";
 import { testDatabases, useDatabase } from "@/test/databases";
+import { generate } from "otplib";
+import { consumeBackupCode } from "@/lib/server/two-step/consume-backup-code";
+import { findTwoStepMethods } from "@/lib/server/two-step/find-two-step-methods";
+import { verifyTotpCode } from "@/lib/server/two-step/verify-totp-code";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "./seed";
+import { DEMO_BACKUP_CODES, DEMO_TOTP_SECRETS } from "./seed-two-step";
 
 const DEMO_ID = DEMO_ACCOUNTS[0].id;
 const now = 1_767_225_600_000;
@@ -73,6 +78,22 @@ describe.each(testDatabases())("seedDemoData on $name", (kind) => {
       expect(state!.pausedUntil! - (now + run * 1000)).toBeLessThanOrEqual(120 * 60_000);
     }
     expect(await store.getFailures(accountPauseKey(DEMO_ACCOUNTS[0].id), now)).toBeNull();
+  });
+
+  it("2fa@ has an app, SMS codes and backup codes, and agent@ an app, working with the keys and codes the README gives", async () => {
+    await seedDemoData(t.db);
+    const [twoFa, agent] = [DEMO_ACCOUNTS[3], DEMO_ACCOUNTS[4]];
+    expect(await findTwoStepMethods(t.db, twoFa.id)).toEqual({ totp: true, sms: true, backupCodes: 10, passkeys: 0 });
+    expect(await findTwoStepMethods(t.db, agent.id)).toMatchObject({ totp: true, sms: false, backupCodes: 0 });
+    const now = Date.now();
+    const code = await generate({ secret: DEMO_TOTP_SECRETS[twoFa.email] });
+    expect(await verifyTotpCode(t.db, { userId: twoFa.id, code, now })).toBe(true);
+    expect(await verifyTotpCode(t.db, { userId: agent.id, code: await generate({ secret: DEMO_TOTP_SECRETS[agent.email] }), now })).toBe(true);
+    expect(await consumeBackupCode(t.db, { userId: twoFa.id, code: DEMO_BACKUP_CODES[0], now })).toBe(true);
+    expect(await consumeBackupCode(t.db, { userId: twoFa.id, code: DEMO_BACKUP_CODES[0], now })).toBe(false);
+    // A new seed restores the used code.
+    await seedDemoData(t.db);
+    expect(await consumeBackupCode(t.db, { userId: twoFa.id, code: DEMO_BACKUP_CODES[0], now })).toBe(true);
   });
 
   it("the demo wallet has a positive balance made of signed movements", async () => {

@@ -5,6 +5,7 @@ import type { CounterStore } from "@/lib/server/counters/counter-store";
 import { accountPauseKey } from "@/lib/server/lockout/pause-key";
 import { nextFailureState, type FailureState } from "@/lib/server/lockout/pause-policy";
 import type { Database, TransactionKind, UserRole, UserStatus } from "./schema";
+import { seedDemoTwoStep } from "./seed-two-step";
 
 export const DEMO_PASSWORD = "Qianneng#2026";
 
@@ -16,6 +17,8 @@ type DemoAccount = {
   status: UserStatus;
   role: UserRole;
   frozen?: { reason: string; caseRef: string };
+  /** Second factors besides the app whose key is in DEMO_TOTP_SECRETS. */
+  twoStep?: { sms: boolean; backupCodes: boolean };
   note: string;
 };
 
@@ -23,8 +26,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { id: "00000000-0000-4000-8000-000000000001", email: "demo@qianneng.test", mobile: "+8613800138000", name: "林晓", status: "active", role: "user", note: "active, balance and transactions" },
   { id: "00000000-0000-4000-8000-000000000002", email: "paused@qianneng.test", mobile: null, name: "周航", status: "active", role: "user", note: "sign-in paused after failed attempts" },
   { id: "00000000-0000-4000-8000-000000000003", email: "frozen@qianneng.test", mobile: null, name: "陈静", status: "frozen", role: "user", frozen: { reason: "risk_review", caseRef: "QN-2026-004271" }, note: "frozen by support (risk review)" },
-  { id: "00000000-0000-4000-8000-000000000004", email: "2fa@qianneng.test", mobile: null, name: "王磊", status: "active", role: "user", note: "two-step verification" },
-  { id: "00000000-0000-4000-8000-000000000005", email: "agent@qianneng.test", mobile: null, name: "客服 赵敏", status: "active", role: "agent", note: "support agent" },
+  { id: "00000000-0000-4000-8000-000000000004", email: "2fa@qianneng.test", mobile: "+8613700137000", name: "王磊", status: "active", role: "user", twoStep: { sms: true, backupCodes: true }, note: "two-step verification: app, SMS, backup codes" },
+  { id: "00000000-0000-4000-8000-000000000005", email: "agent@qianneng.test", mobile: null, name: "客服 赵敏", status: "active", role: "agent", twoStep: { sms: false, backupCodes: false }, note: "support agent, with an authenticator app" },
 ];
 
 const COUNTERPARTIES: Record<TransactionKind, string[]> = {
@@ -103,6 +106,9 @@ export async function seedDemoData(db: Kysely<Database>, { store, now = Date.now
       const existing = await trx.selectFrom("users").select("id").where("id", "=", a.id).executeTakeFirst();
       if (existing) await trx.updateTable("users").set(row).where("id", "=", a.id).execute();
       else await trx.insertInto("users").values({ ...row, id: a.id, created_at: now - 400 * 86_400_000 }).execute();
+    }
+    for (const a of DEMO_ACCOUNTS) {
+      if (a.twoStep) await seedDemoTwoStep(trx, { userId: a.id, email: a.email, ...a.twoStep, now });
     }
     const demo = DEMO_ACCOUNTS[0];
     await trx.deleteFrom("transactions").where("user_id", "=", demo.id).execute();

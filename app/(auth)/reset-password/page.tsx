@@ -3,7 +3,9 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { NewPasswordForm } from "@/components/reset/new-password-form";
+import { SecondStepForm } from "@/components/auth/second-step-form";
 import { ResetHoldForm } from "@/components/reset/reset-hold-form";
+import { proveResetSecondFactorAction, resetPasskeyOptionsAction, sendResetSecondFactorCodeAction } from "@/lib/actions/reset-second-factor";
 import { ResetHoldPlaced } from "@/components/reset/reset-hold-placed";
 import { ResetCodeForm } from "@/components/reset/reset-code-form";
 import { Button } from "@/components/ui/button";
@@ -14,7 +16,8 @@ import { isIdentifier, normalizeIdentifier } from "@/lib/identifier/normalize-id
 import { findSignedIn } from "@/lib/server/auth/find-signed-in";
 import { isResetLinkValid } from "@/lib/server/reset/find-reset-link";
 import { RESET_HOLD_MS } from "@/lib/server/reset/reset-hold-policy";
-import { findTwoStepMethods, hasTwoStep } from "@/lib/server/two-step/find-two-step-methods";
+import { findTwoStepMethods } from "@/lib/server/two-step/find-two-step-methods";
+import { chooseResetFactors, type ResetFactor } from "@/lib/server/reset/choose-reset-factors";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("resetPassword"))("title"), referrer: "no-referrer" };
@@ -42,10 +45,29 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
   const held = heldUntil(one(params.held));
   let body: React.ReactNode;
 
-  if (resetting && resetting.session.second_factor_at === null && hasTwoStep(await findTwoStepMethods(db, resetting.user.id))) {
-    // Two-step verification is on and no second factor was given yet: the second-factor step, or the 72-hour wait.
+  const rule = resetting ? chooseResetFactors(await findTwoStepMethods(db, resetting.user.id), resetting.session.reset_via) : null;
+  if (resetting && rule?.required && resetting.session.second_factor_at === null) {
+    // Two-step verification is on and no second factor was given yet: a factor of another kind, or the 72-hour wait.
     const { user } = resetting;
-    body = <ResetHoldForm context={{ email: user.email, mobile: user.mobile, name: user.name, composition: getConfig().PASSWORD_COMPOSITION }} />;
+    const has = (factor: ResetFactor) => rule.factors.includes(factor);
+    body = (
+      <div className="space-y-8">
+        {rule.factors.length > 0 && (
+          <section aria-labelledby="reset-second-factor" className="space-y-4">
+            <h2 id="reset-second-factor" className="text-lg font-semibold">{t("secondFactorHeading")}</h2>
+            <p className="text-ink-muted">{t("secondFactorIntro")}</p>
+            <SecondStepForm
+              callbackUrl="/reset-password"
+              methods={{ totp: has("totp"), sms: has("sms"), backup: has("backup_code"), passkey: has("passkey") }}
+              mobile={has("sms") && user.mobile ? maskMobile(user.mobile) : null}
+              actions={{ verify: proveResetSecondFactorAction, sendCode: sendResetSecondFactorCodeAction, passkeyOptions: resetPasskeyOptionsAction }}
+              offerTrust={false}
+            />
+          </section>
+        )}
+        <ResetHoldForm context={{ email: user.email, mobile: user.mobile, name: user.name, composition: getConfig().PASSWORD_COMPOSITION }} />
+      </div>
+    );
   } else if (resetting) {
     const { user } = resetting;
     const who = user.email ? maskEmail(user.email) : maskMobile(user.mobile!);
