@@ -7,6 +7,7 @@ import { recordSecurityEvent } from "@/lib/server/audit/record-security-event";
 import { getRequestContext } from "@/lib/server/request-context";
 import { authorizeCredentials, type AuthorizedUser } from "@/lib/server/auth/authorize-credentials";
 import { lazyAuthAdapter } from "@/lib/server/auth/lazy-auth-adapter";
+import { authorizePasskey } from "@/lib/server/passkeys/authorize-passkey";
 import { authorizeResetCode } from "@/lib/server/reset/authorize-reset-code";
 import { RESET_LINK_TTL_S, sendResetLink } from "@/lib/server/reset/send-reset-link";
 import { createSession } from "@/lib/server/sessions/create-session";
@@ -23,6 +24,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { identifier: {}, password: {}, remember: {} },
       authorize: (credentials, request) => authorizeCredentials(credentials, request),
+    }),
+    // A passkey alone signs in: it proves two factors, so no second step follows.
+    Credentials({
+      id: "passkey",
+      credentials: { response: {} },
+      authorize: (credentials, request) => authorizePasskey(credentials, request),
     }),
     Credentials({
       id: "sms-reset",

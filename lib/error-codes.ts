@@ -32,6 +32,11 @@ export const ERROR_CODES = [
   "password_composition",
   "password_mismatch",
   "reauth_required",
+  "passkey_invalid",
+  "passkey_cancelled",
+  "passkey_not_found",
+  "passkey_name_required",
+  "passkey_name_too_long",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -26,6 +26,8 @@ export const SECURITY_EVENT_TYPES = [
   "password_change_failed",
   "signed_out",
   "session_revoked",
+  "passkey_added",
+  "passkey_removed",
 ] as const;
 
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
