@@ -1,8 +1,7 @@
 import "server-only";
 import type { Kysely } from "kysely";
 import type { Database } from "@/lib/db/schema";
-
-export type PasskeySummary = { id: string; name: string; createdAt: number; lastUsedAt: number | null };
+import type { PasskeySummary } from "@/lib/passkeys/passkey-summary";
 
 /** The account's passkeys as the security page lists them, oldest first. */
 export async function listPasskeys(db: Kysely<Database>, userId: string): Promise<PasskeySummary[]> {

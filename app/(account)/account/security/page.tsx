@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { PasskeysSection } from "@/components/account/passkeys/passkeys-section";
 import { getConfig } from "@/lib/config";
 import { requireAccount } from "@/lib/server/auth/require-account";
 
@@ -23,6 +24,7 @@ export default async function SecurityPage() {
         <p className="mb-5 text-sm text-ink-muted">{t("changePasswordIntro")}</p>
         <ChangePasswordForm context={{ email: user.email, mobile: user.mobile, name: user.name, composition: getConfig().PASSWORD_COMPOSITION }} />
       </section>
+      <PasskeysSection userId={user.id} />
     </div>
   );
 }
