@@ -111,13 +111,14 @@ test("[user] axe finds no violations on /sign-in and the passkeys on /account/se
   await signIn(page, account.email, account.password);
   await page.goto("/account/security");
   await addPasskey(page, "Phone");
+  const chooseLocale = (locale: string) => context.addCookies([{ name: "NEXT_LOCALE", value: locale, domain: "localhost", path: "/" }]);
   for (const [locale, heading, button] of [["zh-CN", "通行密钥", "使用通行密钥登录"], ["en", "Passkeys", "Sign in with a passkey"]] as const) {
-    await useLocaleCookie(page, locale);
+    await chooseLocale(locale);
     await page.goto("/account/security");
     await expect(page.getByRole("heading", { name: heading })).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
-    await page.context().clearCookies();
-    await useLocaleCookie(page, locale);
+    await context.clearCookies();
+    await chooseLocale(locale);
     await page.goto("/sign-in");
     await expect(page.getByRole("button", { name: button })).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
