@@ -10,6 +10,7 @@ import type { AuthorizedUser } from "@/lib/server/auth/admit-verified-user";
 import { authorizeCredentials } from "@/lib/server/auth/authorize-credentials";
 import { completeSecondStep } from "@/lib/server/auth/complete-second-step";
 import { lazyAuthAdapter } from "@/lib/server/auth/lazy-auth-adapter";
+import { authorizePasskey } from "@/lib/server/passkeys/authorize-passkey";
 import { authorizeResetCode } from "@/lib/server/reset/authorize-reset-code";
 import { RESET_LINK_TTL_S, sendResetLink } from "@/lib/server/reset/send-reset-link";
 import { createSession } from "@/lib/server/sessions/create-session";
@@ -35,6 +36,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       id: "two-step",
       credentials: { method: {}, code: {}, response: {}, trust: {} },
       authorize: (credentials, request) => completeSecondStep(credentials, request),
+    }),
+    // A passkey alone signs in: it proves two factors, so no second step follows.
+    Credentials({
+      id: "passkey",
+      credentials: { response: {} },
+      authorize: (credentials, request) => authorizePasskey(credentials, request),
     }),
     Credentials({
       id: "sms-reset",

@@ -77,7 +77,7 @@ test("[user] show/hide password and the Caps Lock hint", async ({ page }) => {
   const password = signInForm(page).locator('input[name="password"]');
   await expect(password).toHaveAttribute("type", "password");
   await expect(password).toHaveAttribute("autocomplete", "current-password");
-  await expect(signInForm(page).locator('input[name="identifier"]')).toHaveAttribute("autocomplete", "username");
+  await expect(signInForm(page).locator('input[name="identifier"]')).toHaveAttribute("autocomplete", "username webauthn");
   await page.getByRole("button", { name: "显示密码" }).click();
   await expect(password).toHaveAttribute("type", "text");
   await page.getByRole("button", { name: "隐藏密码" }).click();

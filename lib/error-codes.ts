@@ -39,6 +39,10 @@ export const ERROR_CODES = [
   "totp_not_started",
   "totp_not_on",
   "mobile_required",
+  "passkey_cancelled",
+  "passkey_not_found",
+  "passkey_name_required",
+  "passkey_name_too_long",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

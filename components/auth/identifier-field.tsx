@@ -1,9 +1,16 @@
 import { Field } from "@/components/ui/field";
 
-type Props = { label: string; hint: string; value?: string; errors?: string[] };
+type Props = {
+  label: string;
+  hint: string;
+  value?: string;
+  errors?: string[];
+  /** "username webauthn" where the browser may also suggest passkeys (sign-in). */
+  autoComplete?: string;
+};
 
 /** The email-or-mobile field every flow starts with; it keeps what was typed after a refused submit. */
-export function IdentifierField({ label, hint, value, errors }: Props) {
+export function IdentifierField({ label, hint, value, errors, autoComplete = "username" }: Props) {
   return (
     <Field
       name="identifier"
@@ -11,7 +18,7 @@ export function IdentifierField({ label, hint, value, errors }: Props) {
       hint={hint}
       type="text"
       inputMode="email"
-      autoComplete="username"
+      autoComplete={autoComplete}
       autoCapitalize="off"
       spellCheck={false}
       required

@@ -1,11 +1,12 @@
 "use client";
 
-import { browserSupportsWebAuthn, startAuthentication } from "@simplewebauthn/browser";
-import { useEffect, useState, useTransition } from "react";
+import { startAuthentication } from "@simplewebauthn/browser";
+import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { FormState } from "@/lib/error-codes";
+import { useWebAuthnSupport } from "@/lib/passkeys/use-webauthn-support";
 
 /** "Use a passkey" as the second factor: shown only where the browser can do WebAuthn (it needs JavaScript). */
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
@@ -13,10 +14,9 @@ type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 export function PasskeySecondStep({ callbackUrl, verify, passkeyOptions }: { callbackUrl: string; verify: Action; passkeyOptions: Action }) {
   const t = useTranslations("secondStep");
   const te = useTranslations("errors");
-  const [supported, setSupported] = useState(false);
+  const supported = useWebAuthnSupport();
   const [state, setState] = useState<FormState>({});
   const [pending, startTransition] = useTransition();
-  useEffect(() => setSupported(browserSupportsWebAuthn()), []);
   if (!supported) return null;
 
   function usePasskey() {

@@ -31,7 +31,7 @@ export function SignInForm({ callbackUrl, initialCode }: Props) {
       <Alert id="sign-in-message" tone={paused ? "warning" : "error"}>
         {code ? <SignInNotice code={code} until={state.until} /> : null}
       </Alert>
-      <IdentifierField label={t("identifier")} hint={t("identifierHint")} value={state.values?.identifier} errors={fieldErrors("identifier")} />
+      <IdentifierField label={t("identifier")} hint={t("identifierHint")} value={state.values?.identifier} errors={fieldErrors("identifier")} autoComplete="username webauthn" />
       <PasswordInput name="password" label={t("password")} autoComplete="current-password" maxLength={1100} errors={fieldErrors("password")} />
       <div className="space-y-1">
         <label className="flex items-center gap-2 text-sm">

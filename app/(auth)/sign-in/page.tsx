@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { PasskeySignIn } from "@/components/auth/passkey-sign-in";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Alert } from "@/components/ui/alert";
 import { isErrorCode } from "@/lib/error-codes";
@@ -37,6 +38,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       )}
       <div className="mt-6 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6">
         <SignInForm callbackUrl={callbackUrl} initialCode={code} />
+        <PasskeySignIn callbackUrl={callbackUrl} />
       </div>
       <nav aria-label={t("helpLinks")} className="mt-5">
         <ul className="flex flex-wrap justify-center gap-x-5 gap-y-2 text-sm">

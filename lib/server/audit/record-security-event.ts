@@ -40,6 +40,8 @@ export const SECURITY_EVENT_TYPES = [
   "backup_codes_generated",
   "identity_confirmed",
   "identity_check_failed",
+  "passkey_added",
+  "passkey_removed",
 ] as const;
 
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];

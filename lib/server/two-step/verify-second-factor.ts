@@ -1,6 +1,7 @@
 import "server-only";
 import type { Kysely } from "kysely";
-import type { Database, User, WebauthnChallengePurpose } from "@/lib/db/schema";
+import type { Database, User } from "@/lib/db/schema";
+import type { AssertionPurpose } from "@/lib/server/passkeys/create-passkey-options";
 import type { CounterStore } from "@/lib/server/counters";
 import { verifyPasskeyAssertion } from "@/lib/server/passkeys/verify-passkey-assertion";
 import { Refusal } from "@/lib/server/refusal";
@@ -21,7 +22,7 @@ type Attempt = {
   code?: string;
   /** A passkey's assertion, as JSON. */
   response?: string;
-  purpose: WebauthnChallengePurpose;
+  purpose: AssertionPurpose;
   context: RequestContext;
   now: number;
 };

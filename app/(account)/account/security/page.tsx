@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { TwoStepSection } from "@/components/account/two-step/two-step-section";
+import { PasskeysSection } from "@/components/account/passkeys/passkeys-section";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { requireAccount } from "@/lib/server/auth/require-account";
@@ -28,6 +29,7 @@ export default async function SecurityPage() {
         <ChangePasswordForm context={{ email: user.email, mobile: user.mobile, name: user.name, composition: getConfig().PASSWORD_COMPOSITION }} />
       </section>
       <TwoStepSection methods={methods} mobile={user.mobile} />
+      <PasskeysSection userId={user.id} />
     </div>
   );
 }
