@@ -2,6 +2,7 @@ import "server-only";
 import { auth } from "@/auth";
 import { getDb } from "@/lib/db";
 import type { Session, SessionPurpose, User } from "@/lib/db/schema";
+import { isSessionLive } from "@/lib/server/sessions/session-policy";
 
 export type SignedIn = { user: User; session: Session };
 
@@ -19,6 +20,8 @@ export async function findSignedIn(purpose: SessionPurpose): Promise<SignedIn | 
     db.selectFrom("sessions").selectAll().where("id", "=", claims.sessionId).executeTakeFirst(),
   ]);
   if (!user || !session || session.user_id !== user.id || session.purpose !== purpose) return null;
+  // Auth.js's jwt callback checks this too; checked again here so that no reader depends on it.
+  if (!isSessionLive(session, Date.now())) return null;
   if (purpose === "full" && user.status !== "active") return null;
   return { user, session };
 }
