@@ -122,6 +122,9 @@ test("[user] axe finds no violations on /sign-in and the passkeys on /account/se
     await page.goto("/sign-in");
     await expect(page.getByRole("button", { name: button })).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
-    if (locale === "zh-CN") await signIn(page, account.email, account.password);
+    if (locale !== "zh-CN") continue;
+    // With a passkey the account has two-step verification: the passkey alone signs in again.
+    await page.getByRole("button", { name: button }).click();
+    await expect(page).toHaveURL(/\/account$/);
   }
 });
