@@ -1,9 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { generate } from "otplib";
-import { signIn, useLocaleCookie } from "./helpers";
+import { fillSignIn, signIn, useLocaleCookie } from "./helpers";
 import { createAccount, e2eDb, uniqueMobile } from "./support/accounts";
 import { axeViolations } from "./support/axe";
 import { mailbox } from "./support/mailbox-client";
+import { nextTotpCode } from "./support/two-step";
 
 function twoStep(page: Page) {
   return page.locator("main section").filter({ has: page.locator("h2#two-step") });
@@ -40,6 +41,17 @@ test("[user] adds an authenticator app with the key shown on the page, then gets
   await expect(app.getByRole("status").filter({ hasText: "以后登录时需要输入其中的验证码" })).toBeVisible();
   await mailbox.waitForEmail((m) => m.to === account.email && m.text.includes("开启了身份验证器应用"));
   await mailbox.waitForSms((m) => m.to === account.mobile && m.text.includes("开启了身份验证器应用"));
+
+  // Signed out, the password alone no longer signs in: the app's code (of the next step: this one was used) does.
+  await page.context().clearCookies({ name: "authjs.session-token" });
+  await page.goto("/sign-in");
+  const signInForm = await fillSignIn(page, account.email, account.password);
+  await signInForm.locator('button[type="submit"]').click();
+  await expect(page).toHaveURL(/\/sign-in\/two-step/);
+  await page.getByLabel("应用中的 6 位验证码").fill(await nextTotpCode(secret));
+  await page.getByRole("button", { name: "验证", exact: true }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await page.goto("/account/security");
 
   const backup = section.getByRole("article", { name: "备用验证码" });
   const generateCodes = backup.getByRole("button", { name: "生成备用验证码" });

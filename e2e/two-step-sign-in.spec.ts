@@ -105,3 +105,30 @@ for (const locale of ["zh-CN", "en"] as const) {
     expect(await axeViolations(page)).toEqual([]);
   });
 }
+
+test("[user] a reset of a two-step account asks for a second factor of another kind before the new password", async ({ page }) => {
+  const account = await createAccount({ mobile: uniqueMobile() });
+  const { secret } = await enableTwoStep(account.id, { totp: true, sms: true });
+  await page.goto("/forgot-password");
+  await page.getByLabel("邮箱或手机号").fill(account.email);
+  await page.getByRole("button", { name: "发送重置链接或验证码" }).click();
+  const mail = await mailbox.waitForEmail((m) => m.to === account.email && m.subject.includes("重置"));
+  await page.goto(/https?:\/\/\S+\/reset-password\?\S+/.exec(mail.text)![0]);
+  await page.getByRole("button", { name: "继续设置新密码" }).click();
+
+  // The link alone does not reach the new password: an app code, or (the reset came by email) an SMS code.
+  await expect(page.getByRole("heading", { name: "完成第二步验证" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "保存新密码" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "发送短信验证码" })).toBeVisible();
+  await page.getByLabel("应用中的 6 位验证码").fill("000000");
+  await page.getByRole("button", { name: "验证", exact: true }).click();
+  await expect(message(page)).toContainText("不正确");
+  await expect(page.getByLabel("应用中的 6 位验证码")).toHaveValue("");
+  await page.getByLabel("应用中的 6 位验证码").fill(await nextTotpCode(secret));
+  await page.getByRole("button", { name: "验证", exact: true }).click();
+  await expect(page.getByRole("button", { name: "保存新密码" })).toBeVisible();
+  await page.getByLabel("新密码", { exact: true }).fill("Lantern-Orbit-7-Quay!");
+  await page.getByLabel("再次输入新密码").fill("Lantern-Orbit-7-Quay!");
+  await page.getByRole("button", { name: "保存新密码" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?reset=1/);
+});

@@ -51,4 +51,16 @@ describe.each(testDatabases())("resetPassword on $name", (kind) => {
     const full = await createSession(t.db, { userId: DEMO.id, persistent: false, context });
     expect(await outcomeOf(resetPassword({ db: t.db, store, resetSessionId: full.id, password: NEW, context }))).toMatchObject({ refused: "reset_expired" });
   });
+
+  it("cannot bypass two-step verification: without a second factor on the reset session, the password stays", async () => {
+    await seedDemoData(t.db);
+    const store = createSqlCounterStore(t.db);
+    const twoFa = DEMO_ACCOUNTS[3];
+    const reset = await createSession(t.db, { userId: twoFa.id, persistent: false, context, purpose: "reset" });
+    expect(await outcomeOf(resetPassword({ db: t.db, store, resetSessionId: reset.id, password: NEW, context }))).toEqual({ refused: "second_factor_required" });
+    const user = await t.db.selectFrom("users").select("password_hash").where("id", "=", twoFa.id).executeTakeFirstOrThrow();
+    expect(await verifyPassword(user.password_hash, DEMO_PASSWORD)).toBe(true);
+    await t.db.updateTable("sessions").set({ second_factor_at: Date.now() }).where("id", "=", reset.id).execute();
+    expect(await outcomeOf(resetPassword({ db: t.db, store, resetSessionId: reset.id, password: NEW, context }))).toBeUndefined();
+  });
 });
