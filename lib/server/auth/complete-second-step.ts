@@ -5,14 +5,12 @@ import { getDb } from "@/lib/db";
 import { hashIdentifier } from "@/lib/server/audit/hash-identifier";
 import { getCounterStore } from "@/lib/server/counters";
 import { clearAccountFailures } from "@/lib/server/lockout/clear-account-failures";
-import { passSignInGate } from "@/lib/server/lockout/pass-sign-in-gate";
-import { accountPauseKey } from "@/lib/server/lockout/pause-key";
-import { recordSecurityEvent } from "@/lib/server/audit/record-security-event";
 import { Refusal } from "@/lib/server/refusal";
 import { contextFromHeaders } from "@/lib/server/request-context";
 import { trustBrowser } from "@/lib/server/two-step/trust-browser";
 import { SECOND_FACTOR_METHODS, verifySecondFactor } from "@/lib/server/two-step/verify-second-factor";
 import { admitVerifiedUser, type AuthorizedUser } from "./admit-verified-user";
+import { enterAccountGate } from "./enter-account-gate";
 import { findSignedIn } from "./find-signed-in";
 import { refuseFailedSignIn } from "./refuse-failed-sign-in";
 
@@ -38,15 +36,7 @@ export async function completeSecondStep(credentials: Partial<Record<string, unk
   const [db, store, config, now] = [await getDb(), await getCounterStore(), getConfig(), Date.now()];
   const context = contextFromHeaders(request.headers);
   const identifierHash = hashIdentifier(user.email ?? user.mobile ?? user.id);
-  const admission = await passSignInGate({
-    store,
-    pauseKey: accountPauseKey(user.id),
-    ip: context.ip,
-    limits: { postsPerMinute: config.IP_AUTH_POST_PER_MINUTE, failuresPerIp: config.IP_FAILED_SIGNIN_LIMIT },
-    now,
-    reserve: true,
-    audit: (type, detail) => recordSecurityEvent(db, { type, userId: user.id, identifierHash, context, detail, now }),
-  });
+  const admission = await enterAccountGate({ db, store, config, user, identifierHash, context, now });
   const { method, code, response, trust } = parsed.data;
   if (!(await verifySecondFactor({ db, store, user, method, code, response, purpose: "second_factor", context, now }))) {
     return refuseFailedSignIn({ db, user, identifierHash, pausedUntil: admission?.pausedUntil ?? null, context, now });

@@ -4,11 +4,10 @@ import type { Config } from "@/lib/config";
 import type { Database, Session, User } from "@/lib/db/schema";
 import { hashIdentifier } from "@/lib/server/audit/hash-identifier";
 import { recordSecurityEvent } from "@/lib/server/audit/record-security-event";
+import { enterAccountGate } from "@/lib/server/auth/enter-account-gate";
 import { refuseFailedSignIn } from "@/lib/server/auth/refuse-failed-sign-in";
 import type { CounterStore } from "@/lib/server/counters";
 import { clearAccountFailures } from "@/lib/server/lockout/clear-account-failures";
-import { passSignInGate } from "@/lib/server/lockout/pass-sign-in-gate";
-import { accountPauseKey } from "@/lib/server/lockout/pause-key";
 import { Refusal } from "@/lib/server/refusal";
 import type { RequestContext } from "@/lib/server/request-context";
 import { findTwoStepMethods } from "@/lib/server/two-step/find-two-step-methods";
@@ -41,15 +40,7 @@ export async function proveResetSecondFactor({ db, store, config, user, session,
   if (!rule.required) return;
   if (!rule.factors.includes(FACTOR_OF[method])) throw new Refusal("invalid_input");
   const identifierHash = hashIdentifier(user.email ?? user.mobile ?? user.id);
-  const admission = await passSignInGate({
-    store,
-    pauseKey: accountPauseKey(user.id),
-    ip: context.ip,
-    limits: { postsPerMinute: config.IP_AUTH_POST_PER_MINUTE, failuresPerIp: config.IP_FAILED_SIGNIN_LIMIT },
-    now,
-    reserve: true,
-    audit: (type, detail) => recordSecurityEvent(db, { type, userId: user.id, identifierHash, context, detail, now }),
-  });
+  const admission = await enterAccountGate({ db, store, config, user, identifierHash, context, now });
   if (!(await verifySecondFactor({ db, store, user, method, code, response, purpose: "reset", context, now }))) {
     return refuseFailedSignIn({ db, user, identifierHash, pausedUntil: admission?.pausedUntil ?? null, context, now });
   }
