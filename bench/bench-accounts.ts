@@ -6,6 +6,9 @@ import { createDb } from "../lib/db/create-db";
 import type { Database } from "../lib/db/schema";
 import { hashPassword } from "../lib/password/argon2";
 
+// SQLite caps the bound values of one statement; about 20 columns × 500 rows stays well below it.
+const ROWS_PER_INSERT = 500;
+
 /** Opens the server's database file from this process. */
 export function openServerDb(dbFile: string): Promise<Kysely<Database>> {
   return createDb(`file:${path.resolve(dbFile)}`);
@@ -18,5 +21,20 @@ export async function insertAccounts(db: Kysely<Database>, emails: string[], pas
     id: randomUUID(), email, mobile: null, name: "基准测试", password_hash: passwordHash, status: "active" as const, role: "user" as const,
     locale: "zh-CN", frozen_reason: null, frozen_case_ref: null, frozen_at: null, password_changed_at: now, email_verified_at: null, created_at: now, updated_at: now,
   });
-  await db.insertInto("users").values(emails.map(user)).execute();
+  const rows = emails.map(user);
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await db.insertInto("users").values(rows.slice(i, i + ROWS_PER_INSERT)).execute();
+}
+
+/**
+ * A confirmed authenticator app on each of these accounts, sealed as the server seals it (this process shares the
+ * server's AUTH_SECRET); returns each account's secret by email, for computing its codes.
+ */
+export async function addAuthenticatorApps(db: Kysely<Database>, emails: string[]): Promise<Map<string, string>> {
+  const { newTotpSecret, sealTotpSecret } = await import("../lib/server/two-step/totp-policy");
+  const users = await db.selectFrom("users").select(["id", "email"]).where("email", "in", emails).execute();
+  const now = Date.now();
+  const secrets = new Map(users.map((u) => [u.email!, newTotpSecret()]));
+  const rows = users.map((u) => ({ user_id: u.id, secret_sealed: sealTotpSecret(secrets.get(u.email!)!, u.id), created_at: now, confirmed_at: now }));
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await db.insertInto("totp_credentials").values(rows.slice(i, i + ROWS_PER_INSERT)).execute();
+  return secrets;
 }

@@ -5,6 +5,8 @@ export const DEMO_PASSWORD = "Qianneng#2026";
 /** Seeded paused for about 2 h (lib/db/seed.ts): refused before any hash while the pause lasts. */
 export const PAUSED_IDENTIFIER = "paused@qianneng.test";
 export const CREDENTIALS_PATH = "/api/auth/callback/credentials";
+/** The second step of a sign-in (app code, SMS code, backup code or passkey) after a right password. */
+export const TWO_STEP_PATH = "/api/auth/callback/two-step";
 
 /** A CSRF token and the cookie header that goes with it; the pair can be reused for many POSTs. */
 export type CsrfPair = { token: string; cookie: string };
@@ -12,12 +14,15 @@ export type CsrfPair = { token: string; cookie: string };
 /**
  * The Cookie header a browser would send back: the last Set-Cookie of each name wins. (GET /api/auth/csrf
  * answers with two authjs.csrf-token cookies, one from proxy.ts and one from the route; only the last matches.)
+ * `sent` is the Cookie header sent with the request, kept for the names the response did not set.
  */
-function cookieHeader(setCookies: string[]): string {
+export function cookieHeader(setCookies: string[], sent = ""): string {
   const jar = new Map<string, string>();
-  for (const setCookie of setCookies) {
+  for (const setCookie of [...(sent ? sent.split("; ") : []), ...setCookies]) {
     const pair = setCookie.split(";")[0];
-    jar.set(pair.slice(0, pair.indexOf("=")), pair);
+    const name = pair.slice(0, pair.indexOf("="));
+    if (/;\s*max-age=0/i.test(setCookie)) jar.delete(name);
+    else jar.set(name, pair);
   }
   return [...jar.values()].join("; ");
 }

@@ -102,14 +102,14 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
 }
 
 /** One-line description of what went wrong in a load run, for the problems list. */
-export function describeFailures(label: string, result: LoadResult): string {
+export function describeFailures(label: string, result: Pick<LoadResult, "successes" | "failures" | "failureCount" | "transportErrors">): string {
   const kinds = [...result.failures.entries()].slice(0, 5).map(([key, count]) => `${count}× ${key}`);
   if (result.transportErrors) kinds.push(`${result.transportErrors} socket errors/timeouts`);
   return `${label}: ${result.successes} expected responses, ${result.failureCount + result.transportErrors} others (${kinds.join("; ")})`;
 }
 
 /** Where the CPU went during a load run, per expected response, for the notes under the table. */
-export function describeCpu(label: string, result: LoadResult): string {
+export function describeCpu(label: string, result: Pick<LoadResult, "successes" | "cpu">): string {
   const { serverMs, benchMs, othersMs, machineBusy } = result.cpu;
   const per = (ms: number) => (result.successes ? (ms / result.successes).toFixed(1) : "n/a");
   return (

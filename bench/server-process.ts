@@ -37,12 +37,21 @@ export function freePort(): Promise<number> {
  */
 export const BENCH_IP_LIMITS = { IP_FAILED_SIGNIN_LIMIT: "1000000", IP_AUTH_POST_PER_MINUTE: "1000000" } as const;
 
+/**
+ * One secret for the run, in this process too: fixtures sealed here (authenticator secrets) must open in the
+ * server. Set before anything in this process reads its configuration.
+ */
+function shareAuthSecret(): string {
+  process.env.AUTH_SECRET = `bench-only-secret-${randomBytes(24).toString("base64url")}`;
+  return process.env.AUTH_SECRET;
+}
+
 function serverEnv(port: number, dbFile: string): NodeJS.ProcessEnv {
   return {
     ...process.env,
     PORT: String(port),
     APP_URL: `http://localhost:${port}`,
-    AUTH_SECRET: `bench-only-secret-${randomBytes(24).toString("base64url")}`,
+    AUTH_SECRET: shareAuthSecret(),
     E2E_DB_FILE: dbFile,
     NEXT_TELEMETRY_DISABLED: "1",
     ...BENCH_IP_LIMITS,

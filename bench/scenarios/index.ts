@@ -9,11 +9,14 @@ import { serverMemory } from "./server-memory";
 import { signInPage } from "./sign-in-page";
 import { signInThroughput } from "./sign-in-throughput";
 import { signInUnderAttack } from "./sign-in-under-attack";
+import { twoStepThroughput } from "./two-step-throughput";
 import type { Scenario } from "../types";
 
 export const scenarios: Scenario[] = [
   // First: later scenarios compare with its successful sign-ins/s (context.measured).
   signInThroughput,
+  // Right after it: its ratio is set beside the password-only one.
+  twoStepThroughput,
   // In this process, with the server idle: set against the server CPU per sign-in just measured.
   reservationCost,
   authOverhead,
