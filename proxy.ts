@@ -9,25 +9,22 @@ const { auth } = NextAuth(authConfig);
 
 const PROTECTED = [/^\/account(\/|$)/];
 const RESET_PAGE = "/reset-password";
-// Where a reset-only cookie may still go: the reset itself, or a fresh start. Its record may already be spent (the
-// password was set) while a late response put the cookie back; pages treat such a cookie as signed out.
-const RESET_MAY_VISIT = new Set([RESET_PAGE, "/forgot-password", "/sign-in"]);
 const SECOND_STEP_PAGE = "/sign-in/two-step";
-const SECOND_STEP_MAY_VISIT = new Set([SECOND_STEP_PAGE, "/sign-in", "/forgot-password", "/help", "/support"]);
 
 export default auth((request) => {
   const { pathname, search } = request.nextUrl;
-  // A reset-only session (email link or SMS code) may set a password and do nothing else (pages check it again).
-  if (request.auth?.purpose === "reset" && !RESET_MAY_VISIT.has(pathname)) {
+  const isAccountPage = PROTECTED.some((p) => p.test(pathname));
+  // A reset-only session, or one that still owes a second step, opens no account page: it is sent where it can go
+  // on. Public pages stay open to it (they grant nothing), so a spent cookie can never trap the browser.
+  if (isAccountPage && request.auth?.purpose === "reset") {
     return NextResponse.redirect(new URL(RESET_PAGE, request.nextUrl.origin));
   }
-  // A second step is owed: nothing opens until it is given (pages check it again).
-  if (request.auth?.purpose === "second_factor" && !SECOND_STEP_MAY_VISIT.has(pathname)) {
+  if (isAccountPage && request.auth?.purpose === "second_factor") {
     const step = new URL(SECOND_STEP_PAGE, request.nextUrl.origin);
-    if (PROTECTED.some((p) => p.test(pathname))) step.searchParams.set("callbackUrl", `${pathname}${search}`);
+    step.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(step);
   }
-  if (PROTECTED.some((p) => p.test(pathname)) && !request.auth?.user) {
+  if (isAccountPage && !request.auth?.user) {
     const signIn = new URL("/sign-in", request.nextUrl.origin);
     signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(signIn);
