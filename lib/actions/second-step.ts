@@ -9,6 +9,7 @@ import { defineFormAction } from "@/lib/server/actions/define-form-action";
 import { getCounterStore } from "@/lib/server/counters";
 import { Refusal } from "@/lib/server/refusal";
 import { getRequestContext } from "@/lib/server/request-context";
+import { findTwoStepMethods } from "@/lib/server/two-step/find-two-step-methods";
 import { sendSignInCode } from "@/lib/server/two-step/send-sign-in-code";
 import { secondStepSchema } from "@/lib/validation/second-step";
 
@@ -26,7 +27,9 @@ export const completeSecondStepAction = defineFormAction({ ...SECOND_STEP, schem
 
 /** "Text me a code": to the account's own mobile, at most one a minute. */
 export const sendSecondStepCodeAction = defineFormAction({ ...SECOND_STEP, schema: z.object({}) }, async (_input, { signedIn }) => {
-  const { resendAt } = await sendSignInCode({ db: await getDb(), store: await getCounterStore(), user: signedIn.user, context: await getRequestContext() });
+  const db = await getDb();
+  if (!(await findTwoStepMethods(db, signedIn.user.id)).sms) throw new Refusal("invalid_input");
+  const { resendAt } = await sendSignInCode({ db, store: await getCounterStore(), user: signedIn.user, context: await getRequestContext() });
   return { ok: true, until: resendAt };
 });
 

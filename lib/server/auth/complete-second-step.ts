@@ -8,6 +8,8 @@ import { clearAccountFailures } from "@/lib/server/lockout/clear-account-failure
 import { Refusal } from "@/lib/server/refusal";
 import { contextFromHeaders } from "@/lib/server/request-context";
 import { trustBrowser } from "@/lib/server/two-step/trust-browser";
+import { findTwoStepMethods } from "@/lib/server/two-step/find-two-step-methods";
+import { offersMethod } from "@/lib/server/two-step/offers-method";
 import { SECOND_FACTOR_METHODS, verifySecondFactor } from "@/lib/server/two-step/verify-second-factor";
 import { admitVerifiedUser, type AuthorizedUser } from "./admit-verified-user";
 import { enterAccountGate } from "./enter-account-gate";
@@ -38,12 +40,15 @@ export async function completeSecondStep(credentials: Partial<Record<string, unk
   const identifierHash = hashIdentifier(user.email ?? user.mobile ?? user.id);
   const admission = await enterAccountGate({ db, store, config, user, identifierHash, context, now });
   const { method, code, response, trust } = parsed.data;
-  if (!(await verifySecondFactor({ db, store, user, method, code, response, purpose: "second_factor", context, now }))) {
+  // Only a factor the owner turned on counts: a texted code is no second step for an account that chose an app.
+  const offered = offersMethod(await findTwoStepMethods(db, user.id), method);
+  if (!offered || !(await verifySecondFactor({ db, store, user, method, code, response, purpose: "second_factor", context, now }))) {
     return refuseFailedSignIn({ db, user, identifierHash, pausedUntil: admission?.pausedUntil ?? null, context, now });
   }
   const spent = await db.deleteFrom("sessions").where("id", "=", session.id).where("purpose", "=", "second_factor").returning("id").executeTakeFirst();
   if (!spent) throw new Refusal("second_step_expired");
   await Promise.all([admission?.release(), clearAccountFailures(store, user)]);
+  const admitted = await admitVerifiedUser({ db, user, remember: session.persistent === 1, context, identifierHash, via: method, now });
   if (trust) await trustBrowser(db, { userId: user.id, context, now });
-  return admitVerifiedUser({ db, user, remember: session.persistent === 1, context, identifierHash, via: method, now });
+  return admitted;
 }

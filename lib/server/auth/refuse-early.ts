@@ -24,7 +24,13 @@ function csrfVerified(req: IncomingMessage, bodyToken: string | null, secret: st
   const cookies = (req.headers.cookie ?? "").split(";").map((c) => c.trim());
   const raw = cookies.find((c) => /^(__Host-)?authjs\.csrf-token=/.test(c))?.split("=")[1];
   if (!raw || !bodyToken) return false;
-  const [token, hash] = decodeURIComponent(raw).split("|");
+  let pair: string;
+  try {
+    pair = decodeURIComponent(raw);
+  } catch {
+    return false; // not a cookie Auth.js set: Auth.js decides (and refuses)
+  }
+  const [token, hash] = pair.split("|");
   return token === bodyToken && createHash("sha256").update(`${token}${secret}`).digest("hex") === hash;
 }
 

@@ -10,7 +10,10 @@ import { getCounterStore } from "@/lib/server/counters";
 import { accountPauseKey } from "@/lib/server/lockout/pause-key";
 import { createSession } from "@/lib/server/sessions/create-session";
 import { SECOND_STEP_SESSION_MS } from "@/lib/server/sessions/session-policy";
+import { endAllSessions } from "@/lib/server/sessions/end-all-sessions";
+import { sendSignInCode } from "@/lib/server/two-step/send-sign-in-code";
 import { TRUSTED_BROWSER_COOKIE } from "@/lib/server/two-step/trusted-browser-cookie";
+import { renderOutboxMessage } from "@/lib/outbox/render-outbox-message";
 import { outcomeOf } from "@/test/outcome";
 import { authorizeCredentials } from "./authorize-credentials";
 import { completeSecondStep } from "./complete-second-step";
@@ -68,6 +71,13 @@ describe("a right password of a two-step account", () => {
     expect(trusted.stage).toBeUndefined();
     const elsewhere = await authorizeCredentials({ identifier: TWO_FA.email, password: DEMO_PASSWORD }, request(`${TRUSTED_BROWSER_COOKIE}=forged-token`));
     expect(elsewhere.stage).toBe("second_factor");
+    // A cookie this server never set is no trust, and no crash.
+    const garbled = await authorizeCredentials({ identifier: TWO_FA.email, password: DEMO_PASSWORD }, request(`${TRUSTED_BROWSER_COOKIE}=%E0%A4%A`));
+    expect(garbled.stage).toBe("second_factor");
+    // A password change, reset or freeze ends the sessions and the trust with them.
+    await endAllSessions(db, TWO_FA.id);
+    const afterReset = await authorizeCredentials({ identifier: TWO_FA.email, password: DEMO_PASSWORD }, request(`${TRUSTED_BROWSER_COOKIE}=${token}`));
+    expect(afterReset.stage).toBe("second_factor");
   });
 });
 
@@ -108,6 +118,16 @@ describe("the second step", () => {
     const code = await generate({ secret: DEMO_TOTP_SECRETS[TWO_FA.email] });
     const results = await Promise.all(Array.from({ length: 20 }, () => answer("totp", code)));
     expect(results.filter((r) => "id" in r)).toHaveLength(1);
+  });
+
+  it("counts only a factor the owner turned on: a right SMS code is refused once SMS is off", async () => {
+    await db.updateTable("users").set({ sms_two_step_at: null }).where("id", "=", TWO_FA.id).execute();
+    await pendingStep();
+    const user = await db.selectFrom("users").selectAll().where("id", "=", TWO_FA.id).executeTakeFirstOrThrow();
+    await sendSignInCode({ db, store: await getCounterStore(), user, context });
+    const [sms] = await db.selectFrom("outbox").selectAll().where("user_id", "=", TWO_FA.id).where("channel", "=", "sms").orderBy("created_at", "desc").limit(1).execute();
+    const code = /\d{6}/.exec(renderOutboxMessage(sms).text)![0];
+    expect(await answer("sms", code)).toEqual({ refused: "invalid_credentials" });
   });
 
   it("refuses what is not an answer: an unknown method, a missing step", async () => {

@@ -42,10 +42,16 @@ async function applyResetHold(db: Kysely<Database>, store: CounterStore, holdId:
       .where("applied_at", "is", null)
       .where("cancelled_at", "is", null)
       .where("effective_at", "<=", now)
-      .returning(["user_id", "password_hash"])
+      .returning(["user_id", "password_hash", "created_at"])
       .executeTakeFirst();
     if (!hold) return null;
     const user = await trx.selectFrom("users").selectAll().where("id", "=", hold.user_id).executeTakeFirstOrThrow();
+    // The owner acted meanwhile (a frozen account, or a password set since): the waiting one is dropped, not applied.
+    if (user.status !== "active" || Number(user.password_changed_at ?? 0) > Number(hold.created_at)) {
+      await trx.updateTable("reset_holds").set({ applied_at: null, cancelled_at: now }).where("id", "=", holdId).execute();
+      await recordSecurityEvent(trx, { type: "reset_hold_cancelled", userId: user.id, detail: { holdId, reason: user.status !== "active" ? "account_not_active" : "password_changed" }, now });
+      return null;
+    }
     await trx.updateTable("users").set({ password_hash: hold.password_hash, password_changed_at: now, updated_at: now }).where("id", "=", user.id).execute();
     await recordPasswordHistory(trx, user.id, user.password_hash, now);
     if (user.email) await trx.deleteFrom("verification_tokens").where("identifier", "=", user.email).execute();

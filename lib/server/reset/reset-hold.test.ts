@@ -135,6 +135,25 @@ describe.each(testDatabases())("the 72-hour reset hold on $name", (kind) => {
     expect(JSON.parse(resets[0].detail!)).toMatchObject({ via: "hold" });
   });
 
+  it("a hold is dropped, not applied, when the owner set a password meanwhile or the account was frozen", async () => {
+    const store = createSqlCounterStore(t.db);
+    const now = Date.now();
+    const changed = await addAccount(t.db);
+    const { effectiveAt } = await placeHold(t.db, changed, now);
+    await t.db.updateTable("users").set({ password_changed_at: now + 1000 }).where("id", "=", changed).execute();
+    const frozen = await addAccount(t.db);
+    await placeHold(t.db, frozen, now);
+    await t.db.updateTable("users").set({ status: "frozen" }).where("id", "=", frozen).execute();
+    await applyDueResetHolds(t.db, store, effectiveAt + 1);
+    for (const userId of [changed, frozen]) {
+      expect(await holdsApplied(t.db, userId)).toBe(0);
+      expect(await verifyPassword(await passwordOf(t.db, userId), OLD)).toBe(true);
+      const [hold] = await t.db.selectFrom("reset_holds").select(["applied_at", "cancelled_at"]).where("user_id", "=", userId).execute();
+      expect(hold.applied_at).toBeNull();
+      expect(hold.cancelled_at).not.toBeNull();
+    }
+  });
+
   it("20 parallel clicks on the 'not me' link: one cancels and freezes, the hold is never applied", async () => {
     const userId = await addAccount(t.db);
     const store = createSqlCounterStore(t.db);

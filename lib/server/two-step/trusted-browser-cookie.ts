@@ -8,7 +8,12 @@ export const TRUSTED_BROWSER_MS = 30 * 86_400_000;
 export function trustedBrowserToken(cookieHeader: string | null): string | null {
   for (const part of (cookieHeader ?? "").split(";")) {
     const [name, ...value] = part.trim().split("=");
-    if (name === TRUSTED_BROWSER_COOKIE) return decodeURIComponent(value.join("=")) || null;
+    if (name !== TRUSTED_BROWSER_COOKIE) continue;
+    try {
+      return decodeURIComponent(value.join("=")) || null;
+    } catch {
+      return null; // not a value this server set
+    }
   }
   return null;
 }

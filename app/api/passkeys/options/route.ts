@@ -1,6 +1,10 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
+import { getCounterStore } from "@/lib/server/counters";
+import { countAuthPost } from "@/lib/server/lockout/count-auth-post";
+import { getRequestContext } from "@/lib/server/request-context";
 import type { ErrorCode } from "@/lib/error-codes";
 import { findSignedIn } from "@/lib/server/auth/find-signed-in";
 import { createAuthenticationOptions, createRegistrationOptions } from "@/lib/server/passkeys/create-passkey-options";
@@ -22,13 +26,15 @@ export async function POST(request: Request): Promise<NextResponse> {
   if (!body.success) return refuse("invalid_input", 400);
   try {
     const db = await getDb();
+    // Each answer stores a challenge: counted like any sign-in submission from this network.
+    await countAuthPost(await getCounterStore(), (await getRequestContext()).ip, getConfig().IP_AUTH_POST_PER_MINUTE, Date.now());
     if (body.data.purpose === "sign_in") return NextResponse.json(await createAuthenticationOptions(db, { purpose: "sign_in" }), { headers: NO_STORE });
     const signedIn = await findSignedIn("full");
     if (!signedIn) return refuse("reauth_required", 401);
     requireRecentProof(signedIn.session);
     return NextResponse.json(await createRegistrationOptions(db, { user: signedIn.user }), { headers: NO_STORE });
   } catch (error) {
-    if (error instanceof Refusal) return refuse(error.code, 403);
+    if (error instanceof Refusal) return refuse(error.code, error.code === "rate_limited" ? 429 : 403);
     console.error(`[passkeys] options failed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300));
     return refuse("unavailable", 503);
   }
