@@ -12,7 +12,7 @@ import { findStatusViewer } from "@/lib/server/status/find-status-viewer";
 import { requestOneTimeCode } from "@/lib/server/one-time-codes/request-one-time-code";
 import { unlockFromStatus } from "@/lib/server/status/unlock-from-status";
 import { verifyOneTimeCode } from "@/lib/server/one-time-codes/verify-one-time-code";
-import { requestStatusCodeSchema, verifyStatusCodeSchema } from "@/lib/validation/account-status";
+import { requestStatusCodeSchema, verifyStatusCodeSchema } from "@/lib/validation/one-time-code";
 import { fieldErrorsOf } from "@/lib/validation/auth";
 
 // The code step's state is its echoed fields: `step` "code" shows the code form, `resendAt` (epoch ms) gates "resend".

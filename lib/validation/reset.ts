@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { identifierField } from "./auth";
-import { statusCodeField } from "./account-status";
+import { oneTimeCodeField } from "./one-time-code";
 
 export const forgotPasswordSchema = z.object({ identifier: identifierField });
 
-export const resetCodeSchema = z.object({ identifier: identifierField, code: statusCodeField });
+export const resetCodeSchema = z.object({ identifier: identifierField, code: oneTimeCodeField });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ErrorCode } from "@/lib/error-codes";
-import { statusCodeField } from "@/lib/validation/account-status";
+import { oneTimeCodeField } from "@/lib/validation/one-time-code";
 import { currentPasswordField } from "@/lib/validation/auth";
 
 const code = (c: ErrorCode) => ({ error: c });
@@ -18,6 +18,6 @@ export const noFieldsSchema = z.object({});
 /** Either the password or a 6-digit code from the authenticator app. */
 export const confirmIdentitySchema = z.discriminatedUnion(
   "method",
-  [z.object({ method: z.literal("password"), password: currentPasswordField }), z.object({ method: z.literal("code"), code: statusCodeField })],
+  [z.object({ method: z.literal("password"), password: currentPasswordField }), z.object({ method: z.literal("code"), code: oneTimeCodeField })],
   code("invalid_input"),
 );

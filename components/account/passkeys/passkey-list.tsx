@@ -41,7 +41,7 @@ export function PasskeyList({ passkeys }: { passkeys: PasskeySummary[] }) {
                   aria-describedby="passkey-list-message"
                   className="min-h-11 rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
                 >
-                  {t("remove")}
+                  {pending ? t("removing") : t("remove")}
                 </button>
               </form>
             </li>

@@ -5,10 +5,10 @@ import { getCounterStore } from "@/lib/server/counters";
 import { contextFromHeaders } from "@/lib/server/request-context";
 import { verifyOneTimeCode } from "@/lib/server/one-time-codes/verify-one-time-code";
 import { identifierField } from "@/lib/validation/auth";
-import { statusCodeField } from "@/lib/validation/account-status";
+import { oneTimeCodeField } from "@/lib/validation/one-time-code";
 import { Refusal } from "@/lib/server/refusal";
 
-const schema = z.object({ identifier: identifierField, code: statusCodeField });
+const schema = z.object({ identifier: identifierField, code: oneTimeCodeField });
 
 /**
  * The "sms-reset" Credentials provider: the right SMS code yields a user for a reset-only session

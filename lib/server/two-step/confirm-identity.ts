@@ -8,7 +8,7 @@ import type { CounterStore } from "@/lib/server/counters";
 import { countAuthPost } from "@/lib/server/lockout/count-auth-post";
 import { Refusal } from "@/lib/server/refusal";
 import type { TwoStepActor } from "./two-step-actor";
-import { recordProof } from "./recent-proof";
+import { recordProof } from "./record-proof";
 import { verifyTotpCode } from "./verify-totp-code";
 
 // A stolen session must not become a password oracle: 5 wrong answers per session in 15 minutes, then a wait.

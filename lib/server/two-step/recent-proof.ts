@@ -1,6 +1,5 @@
 import "server-only";
-import type { Kysely } from "kysely";
-import type { Database, Session } from "@/lib/db/schema";
+import type { Session } from "@/lib/db/schema";
 import { Refusal } from "@/lib/server/refusal";
 
 /** Sign-in methods change only within 10 minutes of proving the password or a second factor in this session. */
@@ -15,7 +14,3 @@ export function requireRecentProof(session: Pick<Session, "proved_at">, now = Da
   if (!hasRecentProof(session, now)) throw new Refusal("reauth_required");
 }
 
-/** This session just proved the password or a second factor again. */
-export async function recordProof(db: Kysely<Database>, sessionId: string, now = Date.now()): Promise<void> {
-  await db.updateTable("sessions").set({ proved_at: now }).where("id", "=", sessionId).execute();
-}

@@ -6,7 +6,7 @@ import type { TotpEnrolment } from "@/lib/two-step/totp-enrolment";
 import { describeTotpEnrolment } from "./describe-totp-enrolment";
 import { requireRecentProof } from "./recent-proof";
 import type { TwoStepActor } from "./two-step-actor";
-import { newTotpSecret, openTotpSecret, sealTotpSecret } from "./totp-policy";
+import { newTotpSecret, sealTotpSecret } from "./totp-policy";
 
 /**
  * A new secret for an authenticator app, waiting for its first code; it replaces an earlier unconfirmed one.
@@ -27,9 +27,3 @@ export async function startTotpEnrolment(db: Kysely<Database>, { user, session, 
   return describeTotpEnrolment(user, secret);
 }
 
-/** The enrolment still waiting for its first code, to show again (after a wrong code), or null. */
-export async function findPendingTotpEnrolment(db: Kysely<Database>, user: TwoStepActor["user"]): Promise<TotpEnrolment | null> {
-  const row = await db.selectFrom("totp_credentials").select("secret_sealed").where("user_id", "=", user.id).where("confirmed_at", "is", null).executeTakeFirst();
-  if (!row) return null;
-  return describeTotpEnrolment(user, openTotpSecret(row.secret_sealed, user.id));
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fieldErrorsOf } from "./auth";
-import { verifyStatusCodeSchema } from "./account-status";
+import { verifyStatusCodeSchema } from "./one-time-code";
 
 const identifier = "demo@qianneng.test";
 
