@@ -8,15 +8,14 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { FormState } from "@/lib/error-codes";
+import { usePasswordFormErrors } from "@/components/password/use-password-form-errors";
 import type { PasswordContext } from "@/lib/password/policy";
 
 export function NewPasswordForm({ context }: { context: PasswordContext }) {
   const t = useTranslations("resetPassword");
   const te = useTranslations("errors");
-  // The policy's own words (they know new passwords stop at 128 characters); other codes as everywhere.
-  const tp = useTranslations("password.problems");
   const [state, formAction, pending] = useActionState<FormState, FormData>(resetPasswordAction, {});
-  const errors = (field: string) => state.fieldErrors?.[field]?.map((c) => (field !== "current" && tp.has(c) ? tp(c) : te(c)));
+  const errors = usePasswordFormErrors(state);
   return (
     <form action={formAction} noValidate className="space-y-5">
       <Alert id="reset-message" tone="error">

@@ -8,15 +8,15 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { placeResetHoldAction } from "@/lib/actions/reset-hold";
 import type { FormState } from "@/lib/error-codes";
+import { usePasswordFormErrors } from "@/components/password/use-password-form-errors";
 import type { PasswordContext } from "@/lib/password/policy-codes";
 
 /** "I can't use any of my second factors": a new password that waits 72 hours, with what that wait means. */
 export function ResetHoldForm({ context }: { context: PasswordContext }) {
   const t = useTranslations("resetHold");
   const te = useTranslations("errors");
-  const tp = useTranslations("password.problems");
   const [state, formAction, pending] = useActionState<FormState, FormData>(placeResetHoldAction, {});
-  const errors = (field: string) => state.fieldErrors?.[field]?.map((c) => (tp.has(c) ? tp(c) : te(c)));
+  const errors = usePasswordFormErrors(state);
   return (
     <section aria-labelledby="reset-hold-heading" className="space-y-4">
       <h2 id="reset-hold-heading" className="text-lg font-semibold">{t("formHeading")}</h2>
