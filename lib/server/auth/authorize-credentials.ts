@@ -2,14 +2,14 @@ import "server-only";
 import type { Kysely } from "kysely";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
-import type { Database } from "@/lib/db/schema";
+import type { Database, User } from "@/lib/db/schema";
 import { verifyPassword } from "@/lib/password/argon2";
 import { recordSecurityEvent } from "@/lib/server/audit/record-security-event";
 import { getCounterStore } from "@/lib/server/counters";
 import { clearAccountFailures } from "@/lib/server/lockout/clear-account-failures";
 import { Refusal } from "@/lib/server/refusal";
 import { contextFromHeaders } from "@/lib/server/request-context";
-import { findTwoStepMethods, hasTwoStep } from "@/lib/server/two-step/find-two-step-methods";
+import { hasTwoStepOn } from "@/lib/server/two-step/has-two-step-on";
 import { isBrowserTrusted } from "@/lib/server/two-step/is-browser-trusted";
 import { trustedBrowserToken } from "@/lib/server/two-step/trusted-browser-cookie";
 import { signInSchema } from "@/lib/validation/auth";
@@ -32,7 +32,7 @@ export async function authorizeCredentials(credentials: Partial<Record<string, u
   const { user, identifierHash, admission } = await enterSignInGate({ db, store, config, identifier, context, now, reserve: true });
   const passwordOk = await verifyPassword(user?.password_hash, password);
   if (!user || !passwordOk) return refuseFailedSignIn({ db, user, identifierHash, pausedUntil: admission?.pausedUntil ?? null, context, now });
-  if (await owesSecondStep(db, user.id, request, now)) {
+  if (await owesSecondStep(db, user, request, now)) {
     // Neither a failure nor a success yet: earlier failures stay counted until the second step succeeds.
     await admission?.unreserve();
     await recordSecurityEvent(db, { type: "second_step_started", userId: user.id, identifierHash, context, now });
@@ -43,7 +43,7 @@ export async function authorizeCredentials(credentials: Partial<Record<string, u
 }
 
 /** Two-step verification is on and this browser is not trusted to skip it. */
-async function owesSecondStep(db: Kysely<Database>, userId: string, request: Request, now: number): Promise<boolean> {
-  if (!hasTwoStep(await findTwoStepMethods(db, userId))) return false;
-  return !(await isBrowserTrusted(db, { userId, token: trustedBrowserToken(request.headers.get("cookie")), now }));
+async function owesSecondStep(db: Kysely<Database>, user: User, request: Request, now: number): Promise<boolean> {
+  if (!(await hasTwoStepOn(db, user))) return false;
+  return !(await isBrowserTrusted(db, { userId: user.id, token: trustedBrowserToken(request.headers.get("cookie")), now }));
 }
