@@ -232,6 +232,54 @@ export type ResetHoldsTable = {
   applied_at: Millis | null;
 };
 
+export type SessionEndReason = "signed_out_elsewhere" | "signed_out_everywhere_else" | "password_changed" | "account_frozen";
+
+/** Why a session was ended by something other than its own browser, kept until the session would have expired. */
+export type EndedSessionsTable = {
+  session_id: string;
+  user_id: string;
+  reason: SessionEndReason;
+  ended_at: Millis;
+  expires_at: Millis;
+};
+
+/** A browser an account has signed in from, known by a random id in a long-lived cookie (stored as a keyed hash). */
+export type KnownDevicesTable = {
+  id: string;
+  user_id: string;
+  device_hash: string;
+  ip: string | null;
+  user_agent: string | null;
+  first_seen_at: Millis;
+  last_seen_at: Millis;
+};
+
+/** A "this was not me" link in an alert: single use, 7 days, stored hashed; it freezes the account and starts a reset. */
+export type NotMeTokensTable = {
+  token_hash: string;
+  user_id: string;
+  alert: string;
+  created_at: Millis;
+  expires_at: Millis;
+  used_at: Millis | null;
+};
+
+export type SupportTicketCategory = "suspicious_transaction" | "cannot_sign_in" | "account" | "other";
+export type SupportTicketStatus = "open" | "answered" | "closed";
+
+/** A support case, quoted by its reference "QN-YYYY-NNNNNN". */
+export type SupportTicketsTable = {
+  id: string;
+  reference: string;
+  user_id: string | null;
+  category: SupportTicketCategory;
+  body: string;
+  transaction_id: string | null;
+  status: Generated<SupportTicketStatus>;
+  created_at: Millis;
+  updated_at: Millis;
+};
+
 export type Database = {
   users: UsersTable;
   sessions: SessionsTable;
@@ -250,6 +298,10 @@ export type Database = {
   webauthn_challenges: WebauthnChallengesTable;
   trusted_browsers: TrustedBrowsersTable;
   reset_holds: ResetHoldsTable;
+  ended_sessions: EndedSessionsTable;
+  known_devices: KnownDevicesTable;
+  not_me_tokens: NotMeTokensTable;
+  support_tickets: SupportTicketsTable;
 };
 
 export type User = Selectable<UsersTable>;

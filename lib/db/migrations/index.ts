@@ -9,6 +9,7 @@ import * as resetPurposes from "./0006-reset-purposes";
 import * as outboxSecrets from "./0007-outbox-secrets";
 import * as oneTimeCodes from "./0008-one-time-codes";
 import * as twoStep from "./0009-two-step";
+import * as securityCenter from "./0010-security-center";
 
 /** Every migration, in order; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   "0007-outbox-secrets": outboxSecrets,
   "0008-one-time-codes": oneTimeCodes,
   "0009-two-step": twoStep,
+  "0010-security-center": securityCenter,
 };

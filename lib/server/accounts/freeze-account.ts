@@ -34,7 +34,7 @@ export async function freezeAccountWithin(trx: Transaction<Database>, options: F
     .where("id", "=", options.userId)
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) === 0) return false;
-  const sessionsEnded = await endAllSessions(trx, options.userId);
+  const sessionsEnded = await endAllSessions(trx, options.userId, { reason: "account_frozen", now });
   await recordSecurityEvent(trx, {
     type: "account_frozen",
     userId: options.userId,

@@ -42,6 +42,12 @@ export const SECURITY_EVENT_TYPES = [
   "identity_check_failed",
   "passkey_added",
   "passkey_removed",
+  "new_device_signed_in",
+  "sessions_revoked",
+  "trusted_browser_revoked",
+  "not_me_reported",
+  "unfreeze_failed",
+  "transaction_reported",
 ] as const;
 
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];

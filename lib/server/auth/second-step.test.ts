@@ -75,7 +75,7 @@ describe("a right password of a two-step account", () => {
     const garbled = await authorizeCredentials({ identifier: TWO_FA.email, password: DEMO_PASSWORD }, request(`${TRUSTED_BROWSER_COOKIE}=%E0%A4%A`));
     expect(garbled.stage).toBe("second_factor");
     // A password change, reset or freeze ends the sessions and the trust with them.
-    await endAllSessions(db, TWO_FA.id);
+    await endAllSessions(db, TWO_FA.id, { reason: "signed_out_elsewhere" });
     const afterReset = await authorizeCredentials({ identifier: TWO_FA.email, password: DEMO_PASSWORD }, request(`${TRUSTED_BROWSER_COOKIE}=${token}`));
     expect(afterReset.stage).toBe("second_factor");
   });

@@ -31,8 +31,19 @@ describe.each(testDatabases())("pruneExpired on $name", (kind) => {
       { identifier: "a@qianneng.test", token: "live", expires: iso(now + 60_000) },
     ]).execute();
 
+    await t.db.insertInto("ended_sessions").values([
+      { session_id: "ended-expired", user_id: userId, reason: "signed_out_elsewhere", ended_at: now - HOUR, expires_at: now - 1000 },
+      { session_id: "ended-live", user_id: userId, reason: "signed_out_elsewhere", ended_at: now - HOUR, expires_at: now + HOUR },
+    ]).execute();
+    await t.db.insertInto("not_me_tokens").values([
+      { token_hash: "not-me-expired", user_id: userId, alert: "new_device", created_at: now - 8 * 24 * HOUR, expires_at: now - 1000, used_at: null },
+      { token_hash: "not-me-live", user_id: userId, alert: "new_device", created_at: now, expires_at: now + HOUR, used_at: null },
+    ]).execute();
+
     const removed = await pruneExpired(t.db, now);
-    expect(removed).toMatchObject({ rate_counters: 1, sign_in_failures: 1, verification_tokens: 1, sessions: 1 });
+    expect(removed).toMatchObject({ rate_counters: 1, sign_in_failures: 1, verification_tokens: 1, sessions: 1, ended_sessions: 1, not_me_tokens: 1 });
+    expect((await t.db.selectFrom("ended_sessions").select("session_id").execute()).map((r) => r.session_id)).toEqual(["ended-live"]);
+    expect((await t.db.selectFrom("not_me_tokens").select("token_hash").execute()).map((r) => r.token_hash)).toEqual(["not-me-live"]);
     expect(await store.getFailures("remembered", now)).not.toBeNull();
     expect(await store.getFailures("pause-ended-recently", now)).not.toBeNull();
     expect((await t.db.selectFrom("rate_counters").select("key").execute()).map((r) => r.key)).toEqual(["live-window"]);

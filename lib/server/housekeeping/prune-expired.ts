@@ -31,12 +31,14 @@ export async function pruneExpired(db: Kysely<Database>, now = Date.now()): Prom
     db.deleteFrom("one_time_codes").where("created_at", "<=", now - DAY_MS).executeTakeFirst(),
     db.deleteFrom("unlock_tokens").where("expires_at", "<=", now).executeTakeFirst(),
     db.deleteFrom("webauthn_challenges").where("expires_at", "<=", now).executeTakeFirst(),
+    db.deleteFrom("ended_sessions").where("expires_at", "<=", now).executeTakeFirst(),
+    db.deleteFrom("not_me_tokens").where("expires_at", "<=", now).executeTakeFirst(),
     db
       .deleteFrom("sessions")
       .where((eb) => eb.or([eb("expires_at", "<=", now), eb.and([eb("persistent", "=", 0), eb("last_seen_at", "<=", now - SESSION_IDLE_MS)])]))
       .executeTakeFirst(),
   ]);
-  const tables = ["rate_counters", "sign_in_failures", "verification_tokens", "one_time_codes", "unlock_tokens", "webauthn_challenges", "sessions"];
+  const tables = ["rate_counters", "sign_in_failures", "verification_tokens", "one_time_codes", "unlock_tokens", "webauthn_challenges", "ended_sessions", "not_me_tokens", "sessions"];
   const retained = await prunePastRetention(db, now);
   return { ...Object.fromEntries(tables.map((t, i) => [t, Number(results[i].numDeletedRows)])), ...retained };
 }

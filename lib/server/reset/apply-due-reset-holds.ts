@@ -56,7 +56,7 @@ async function applyResetHold(db: Kysely<Database>, store: CounterStore, holdId:
     await recordPasswordHistory(trx, user.id, user.password_hash, now);
     if (user.email) await trx.deleteFrom("verification_tokens").where("identifier", "=", user.email).execute();
     await trx.updateTable("one_time_codes").set({ used_at: now }).where("user_id", "=", user.id).where("purpose", "=", "reset").where("used_at", "is", null).execute();
-    const sessionsEnded = await endAllSessions(trx, user.id);
+    const sessionsEnded = await endAllSessions(trx, user.id, { reason: "password_changed", now });
     await recordSecurityEvent(trx, { type: "password_reset", userId: user.id, detail: { via: "hold", holdId, sessionsEnded }, now });
     await sendPasswordChanged(trx, { user, how: "hold", context: NO_CONTEXT, now });
     return user;

@@ -32,7 +32,7 @@ export async function changePassword({ db, userId, keepSessionId, currentPasswor
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("users").set({ password_hash: newHash, password_changed_at: now, updated_at: now }).where("id", "=", user.id).execute();
     if (user.password_hash) await recordPasswordHistory(trx, user.id, user.password_hash, now);
-    await endAllSessions(trx, user.id, keepSessionId);
+    await endAllSessions(trx, user.id, { reason: "password_changed", exceptSessionId: keepSessionId, now });
     await recordSecurityEvent(trx, { type: "password_changed", userId: user.id, context, now });
     await sendPasswordChanged(trx, { user, how: "change", context, now });
   });

@@ -36,7 +36,7 @@ export async function resetPassword({ db, store, resetSessionId, password, conte
     if (user.password_hash) await recordPasswordHistory(trx, user.id, user.password_hash, now);
     if (user.email) await trx.deleteFrom("verification_tokens").where("identifier", "=", user.email).execute();
     await trx.updateTable("one_time_codes").set({ used_at: now }).where("user_id", "=", user.id).where("purpose", "=", "reset").where("used_at", "is", null).execute();
-    await endAllSessions(trx, user.id);
+    await endAllSessions(trx, user.id, { reason: "password_changed", now });
     await recordSecurityEvent(trx, { type: "password_reset", userId: user.id, context, now });
     await sendPasswordChanged(trx, { user, how: "reset", context, now });
   });

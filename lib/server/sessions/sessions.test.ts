@@ -142,15 +142,18 @@ describe.each(testDatabases())("sessions on $name", (kind) => {
     const b = await createSession(t.db, { userId, persistent: false, context, now: T0 });
     const foreign = await createSession(t.db, { userId: otherUser, persistent: false, context, now: T0 });
 
-    expect(await endAllSessions(t.db, userId, kept.id)).toBe(2);
+    expect(await endAllSessions(t.db, userId, { reason: "password_changed", exceptSessionId: kept.id })).toBe(2);
     const left = await t.db.selectFrom("sessions").select("id").where("user_id", "=", userId).execute();
     expect(left.map((r) => r.id)).toEqual([kept.id]);
     expect(await findLiveSession(t.db, a.secret, T0)).toBeNull();
     expect(await findLiveSession(t.db, b.secret, T0)).toBeNull();
     expect(await findLiveSession(t.db, kept.secret, T0)).not.toBeNull();
     expect(await findLiveSession(t.db, foreign.secret, T0)).not.toBeNull();
+    // Each ended session leaves why it ended, for its browser's next visit; the kept one leaves nothing.
+    const ends = await t.db.selectFrom("ended_sessions").select(["session_id", "reason"]).where("user_id", "=", userId).orderBy("session_id").execute();
+    expect(ends).toEqual([a.id, b.id].sort().map((id) => ({ session_id: id, reason: "password_changed" })));
 
-    expect(await endAllSessions(t.db, userId)).toBe(1);
+    expect(await endAllSessions(t.db, userId, { reason: "password_changed" })).toBe(1);
     expect(await findLiveSession(t.db, kept.secret, T0)).toBeNull();
     expect(await findLiveSession(t.db, foreign.secret, T0)).not.toBeNull();
   });

@@ -60,7 +60,7 @@ describe.each(testDatabases())("authenticator app on $name", (kind) => {
     expect(sent[0].body_text).toContain("an authenticator app was turned on");
     expect(sent[0].body_text).toContain("203.0.113.*");
     expect(sent[0].body_text).toContain("Chrome 124");
-    expect(sent[0].body_text).toMatch(/reset your password now/);
+    expect(sent[0].body_text).toMatch(/this wasn.t you.*freezes your account/s);
   });
 
   it("a new start replaces an unconfirmed key; a start while the app is on is refused", async () => {
