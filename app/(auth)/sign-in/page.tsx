@@ -6,6 +6,7 @@ import { PasskeySignIn } from "@/components/auth/passkey-sign-in";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Alert } from "@/components/ui/alert";
 import { isErrorCode } from "@/lib/error-codes";
+import { findEndedSession } from "@/lib/server/auth/find-ended-session";
 import { findSignedIn } from "@/lib/server/auth/find-signed-in";
 import { callbackPathField } from "@/lib/validation/auth";
 
@@ -27,13 +28,30 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const t = await getTranslations("signIn");
   // Auth.js sends direct POSTs to the callback back here with ?code=…
   const code = typeof params.code === "string" && isErrorCode(params.code) ? params.code : undefined;
+  const ownNotice = params.signedOut === "1" || params.reset === "1";
+  // A browser signed out from elsewhere still carries its old cookie: it is told why.
+  const ended = ownNotice ? null : await findEndedSession();
+  const endedLink = ended === "account_frozen" ? "/account-status" : "/forgot-password";
   return (
     <div className="mx-auto max-w-form">
       <h1 className="text-2xl font-semibold">{t("heading")}</h1>
       <p className="mt-2 text-ink-muted">{t("intro")}</p>
-      {(params.signedOut === "1" || params.reset === "1") && (
+      {ownNotice && (
         <div className="mt-4">
           <Alert tone="info">{params.reset === "1" ? t("passwordReset") : t("signedOut")}</Alert>
+        </div>
+      )}
+      {ended && (
+        <div className="mt-4">
+          <Alert tone="warning">
+            {t.rich(`ended.${ended}`, {
+              link: (chunks) => (
+                <Link href={endedLink} className="font-medium underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
+          </Alert>
         </div>
       )}
       <div className="mt-6 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { DevicesSection } from "@/components/account/devices/devices-section";
 import { TwoStepSection } from "@/components/account/two-step/two-step-section";
 import { PasskeysSection } from "@/components/account/passkeys/passkeys-section";
 import { getConfig } from "@/lib/config";
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SecurityPage() {
-  const { user } = await requireAccount("/account/security");
+  const { user, session } = await requireAccount("/account/security");
   const t = await getTranslations("security");
   const methods = await findTwoStepMethods(await getDb(), user.id);
   return (
@@ -30,6 +31,7 @@ export default async function SecurityPage() {
       </section>
       <TwoStepSection methods={methods} mobile={user.mobile} />
       <PasskeysSection userId={user.id} />
+      <DevicesSection userId={user.id} sessionId={session.id} />
     </div>
   );
 }
