@@ -1,15 +1,17 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signIn, useLocaleCookie } from "./helpers";
+import { fillSignIn, signIn, useLocaleCookie } from "./helpers";
 import { createAccount, type TestAccount } from "./support/accounts";
 import { axeViolations } from "./support/axe";
+import { enableTwoStep } from "./support/two-step";
 
 const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1";
 const WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36";
 
 /** Another browser of the same person, signed in to the account (in English). */
 async function signInElsewhere(browser: Browser, account: TestAccount, userAgent: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const page = await (await browser.newContext({ userAgent, locale: "en", ...options })).newPage();
-  await useLocaleCookie(page, "en");
+  const context = await browser.newContext({ userAgent, locale: "en", ...options });
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "en", domain: "localhost", path: "/" }]);
+  const page = await context.newPage();
   await signIn(page, account.email, account.password);
   return page;
 }
@@ -105,6 +107,43 @@ test("[user] signs another device out without JavaScript", async ({ browser }) =
   await expect(section.locator("#device-list-message")).toHaveText("That device was signed out. It has to sign in again on its next visit.");
 
   await expectSignedOutFromElsewhere(phone);
+});
+
+test("[user] stops trusting this browser: its next sign-in asks for the second step again", async ({ page }) => {
+  const account = await createAccount();
+  await enableTwoStep(account.id, { totp: true, backupCodes: ["qnfa2-devaa", "qnfa2-devbb"] });
+  const passwordStep = async () => {
+    await page.goto("/sign-in");
+    const form = await fillSignIn(page, account.email, account.password);
+    await form.locator('button[type="submit"]').click();
+  };
+  await passwordStep();
+  await expect(page).toHaveURL(/\/sign-in\/two-step/);
+  const backup = page.locator("form").filter({ has: page.locator("#backup-code") });
+  await backup.getByLabel("备用验证码").fill("qnfa2-devaa");
+  await backup.getByLabel("30 天内信任此浏览器").check();
+  await backup.getByRole("button", { name: "使用备用验证码" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("button", { name: /退出登录/ })).toBeVisible();
+
+  await page.goto("/account/security");
+  const section = page.locator("section", { has: page.getByRole("heading", { name: "登录设备" }) });
+  const rows = section.getByRole("listitem");
+  await expect(rows).toHaveCount(2);
+  const trusted = rows.filter({ hasText: "受信任：登录时跳过第二步验证" });
+  await expect(trusted).toContainText("本设备");
+  // This browser's session has no button of its own; its trust can be withdrawn.
+  await expect(rows.filter({ hasNotText: "受信任" }).locator("summary")).toHaveCount(0);
+  await trusted.getByText("取消信任", { exact: true }).click();
+  await trusted.getByRole("button", { name: "确定取消信任" }).click();
+  await expect(section.locator("#device-list-message")).toHaveText("已取消信任该浏览器。");
+  await expect(rows).toHaveCount(1);
+
+  await page.goto("/account");
+  await page.getByRole("button", { name: /退出登录/ }).click();
+  await expect(page).toHaveURL(/\/sign-in\?signedOut=1$/);
+  await passwordStep();
+  await expect(page).toHaveURL(/\/sign-in\/two-step/);
 });
 
 for (const locale of ["zh-CN", "en"] as const) {
