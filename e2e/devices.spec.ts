@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { fillSignIn, signIn, useLocaleCookie } from "./helpers";
-import { createAccount, type TestAccount } from "./support/accounts";
+import { createAccount, e2eDb, type TestAccount } from "./support/accounts";
 import { axeViolations } from "./support/axe";
 import { enableTwoStep } from "./support/two-step";
 
@@ -101,6 +101,20 @@ test("[user] signs another device out without JavaScript", async ({ browser }) =
   await page.goto("/account/security");
   const section = devicesSection(page);
   const other = section.getByRole("listitem").filter({ hasText: "Mobile Safari" });
+  await other.getByText("Sign out", { exact: true }).click();
+
+  // A form rewritten to name someone else's session is refused, and that session lives on.
+  const stranger = await createAccount();
+  const strangers = await signInElsewhere(browser, stranger, IPHONE);
+  const db = await e2eDb();
+  const { id: strangerSession } = await db.selectFrom("sessions").select("id").where("user_id", "=", stranger.id).executeTakeFirstOrThrow();
+  await other.locator('input[name="id"]').evaluate((input, id) => ((input as HTMLInputElement).value = id), strangerSession);
+  await other.getByRole("button", { name: "Yes, sign it out" }).click();
+  await expect(section.locator("#device-list-message")).toHaveText("That device is no longer signed in to your account.");
+  await expect(section.getByRole("listitem")).toHaveCount(2);
+  await strangers.goto("/account");
+  await expect(strangers).toHaveURL(/\/account$/);
+
   await other.getByText("Sign out", { exact: true }).click();
   await other.getByRole("button", { name: "Yes, sign it out" }).click();
   await expect(section.getByRole("listitem")).toHaveCount(1);
