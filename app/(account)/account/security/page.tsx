@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { TwoStepSection } from "@/components/account/two-step/two-step-section";
 import { PasskeysSection } from "@/components/account/passkeys/passkeys-section";
+import { HistorySection } from "@/components/account/history/history-section";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { requireAccount } from "@/lib/server/auth/require-account";
@@ -30,6 +31,7 @@ export default async function SecurityPage() {
       </section>
       <TwoStepSection methods={methods} mobile={user.mobile} />
       <PasskeysSection userId={user.id} />
+      <HistorySection userId={user.id} />
     </div>
   );
 }
