@@ -11,8 +11,11 @@ test("[user] a sign-in from a second browser sends a new-device alert with a 'th
 
   // The account's first browser is new against nothing, and signing in there again is nothing new either.
   const first = await browser.newContext({ locale: "zh-CN" });
-  await signIn(await first.newPage(), account.email, account.password);
-  await signIn(await first.newPage(), account.email, account.password);
+  const firstPage = await first.newPage();
+  await signIn(firstPage, account.email, account.password);
+  await firstPage.getByRole("button", { name: "退出登录" }).click();
+  await expect(firstPage).toHaveURL(/\/sign-in/);
+  await signIn(firstPage, account.email, account.password);
   expect(await alerts()).toBe(0); // the outbox row is written before the sign-in answers, so this is final
   const cookie = (await first.cookies()).find((c) => c.name === "qn-device");
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
