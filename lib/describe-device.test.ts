@@ -28,6 +28,13 @@ describe("maskIp", () => {
     expect(maskIp("2001:db8:85a3:8d3:1319:8a2e:370:7348")).toBe("2001:db8:85a3:8d3:…");
   });
 
+  it("never shows more than the first four groups of a shortened IPv6 address", () => {
+    expect(maskIp("2001:db8::1")).toBe("2001:db8:0:0:…");
+    expect(maskIp("::1")).toBe("0:0:0:0:…");
+    expect(maskIp("2001:db8:85a3::8a2e:370:7348")).toBe("2001:db8:85a3:0:…");
+    expect(maskIp("fe80::")).toBe("fe80:0:0:0:…");
+  });
+
   it("is null without an address", () => {
     expect(maskIp(null)).toBeNull();
   });

@@ -12,9 +12,18 @@ export function describeDevice(userAgent: string | null): { browser: string; os:
   };
 }
 
-/** "203.0.113.42" → "203.0.113.*"; IPv6 keeps its first four groups. */
+/** "203.0.113.42" → "203.0.113.*"; IPv6 keeps its first four groups (its network), counted with "::" expanded. */
 export function maskIp(ip: string | null): string | null {
   if (!ip) return null;
   if (ip.includes(".") && !ip.includes(":")) return ip.replace(/\.\d+$/, ".*");
-  return `${ip.split(":").slice(0, 4).join(":")}:…`;
+  return `${ipv6Groups(ip).slice(0, 4).join(":")}:…`;
+}
+
+/** The eight groups of an IPv6 address, "::" written out as the zero groups it stands for. */
+function ipv6Groups(ip: string): string[] {
+  const [head, tail] = ip.split("::");
+  const left = head ? head.split(":") : [];
+  if (tail === undefined) return left;
+  const right = tail ? tail.split(":") : [];
+  return [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
 }

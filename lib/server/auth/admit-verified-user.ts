@@ -2,6 +2,8 @@ import "server-only";
 import type { Kysely } from "kysely";
 import type { Database, User } from "@/lib/db/schema";
 import { recordSecurityEvent } from "@/lib/server/audit/record-security-event";
+import { deviceTokenOfThisBrowser } from "@/lib/server/devices/device-cookie";
+import { noteSignInDevice } from "@/lib/server/devices/note-sign-in-device";
 import { Refusal } from "@/lib/server/refusal";
 import type { RequestContext } from "@/lib/server/request-context";
 import { grantStatusTicket } from "@/lib/server/status/grant-status-ticket";
@@ -19,7 +21,7 @@ type Verified = { db: Kysely<Database>; user: User; remember: boolean; context: 
 /**
  * The last word of every way in (password, password + second factor, passkey), once the account is fully proved:
  * a frozen account sees why on the status view but stays shut, another inactive state is refused, an active one is
- * signed in (audited with how).
+ * signed in (audited with how) and its browser noted, a new one announced to the owner.
  */
 export async function admitVerifiedUser({ db, user, remember, context, identifierHash, via, now }: Verified): Promise<AuthorizedUser> {
   const audit = { userId: user.id, identifierHash, context, now };
@@ -33,5 +35,6 @@ export async function admitVerifiedUser({ db, user, remember, context, identifie
     throw new Refusal("account_unavailable");
   }
   await recordSecurityEvent(db, { type: "sign_in_succeeded", ...audit, detail: via === "password" ? undefined : { via } });
+  await noteSignInDevice(db, { user, token: await deviceTokenOfThisBrowser(), context, now });
   return { id: user.id, remember, context };
 }

@@ -152,4 +152,19 @@ describe("authorizeCredentials", () => {
     const [row] = await events();
     expect(row).toMatchObject({ type: "sign_in_succeeded", ip: null, user_agent: null });
   });
+
+  it("notes the browser of each sign-in: the same one again is quiet, another one is announced to the owner", async () => {
+    await db.deleteFrom("known_devices").where("user_id", "=", DEMO.id).execute();
+    const alerts = () => db.selectFrom("outbox").select("channel").where("user_id", "=", DEMO.id).where("kind", "=", "new_device").execute();
+    const before = (await alerts()).length;
+    const signIn = () => authorizeCredentials({ identifier: "demo@qianneng.test", password: DEMO_PASSWORD }, request());
+    await signIn();
+    expect(cookieJar.get("qn-device")).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    await signIn();
+    expect(await alerts()).toHaveLength(before);
+    cookieJar.clear();
+    await signIn();
+    expect((await alerts()).length).toBeGreaterThan(before);
+    expect((await events()).map((e) => e.type)).toEqual(["sign_in_succeeded", "sign_in_succeeded", "sign_in_succeeded", "new_device_signed_in"]);
+  });
 });

@@ -18,7 +18,7 @@ const current = vi.hoisted(() => {
 });
 vi.mock("@/lib/db", async (original) => ({ ...(await original<object>()), getDb: async () => current.db }));
 vi.mock("@/lib/server/counters", async (original) => ({ ...(await original<object>()), getCounterStore: async () => current.store }));
-vi.mock("next/headers", () => ({ cookies: async () => ({ set: () => {} }), headers: async () => new Headers() }));
+vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined, set: () => {} }), headers: async () => new Headers() }));
 vi.mock("@/lib/password/argon2", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/lib/password/argon2")>();
   return { ...original, verifyPassword: vi.fn(original.verifyPassword) };

@@ -27,7 +27,7 @@ const current = vi.hoisted(() => {
 });
 vi.mock("@/lib/db", async (original) => ({ ...(await original<object>()), getDb: async () => current.db }));
 vi.mock("@/lib/server/counters", async (original) => ({ ...(await original<object>()), getCounterStore: async () => current.store }));
-vi.mock("next/headers", () => ({ cookies: async () => ({ set: () => {} }), headers: async () => new Headers() }));
+vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined, set: () => {} }), headers: async () => new Headers() }));
 
 const DEMO = DEMO_ACCOUNTS[0];
 const secret = process.env.AUTH_SECRET!;

@@ -14,7 +14,7 @@ vi.hoisted(() => {
   process.env.IP_FAILED_SIGNIN_LIMIT = "12";
   process.env.IP_AUTH_POST_PER_MINUTE = "1000";
 });
-vi.mock("next/headers", () => ({ cookies: async () => ({ set: () => {} }), headers: async () => new Headers() }));
+vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined, set: () => {} }), headers: async () => new Headers() }));
 vi.mock("@/lib/password/argon2", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/lib/password/argon2")>();
   return { ...original, verifyPassword: vi.fn(original.verifyPassword) };

@@ -5,6 +5,7 @@ import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { DevicesSection } from "@/components/account/devices/devices-section";
 import { TwoStepSection } from "@/components/account/two-step/two-step-section";
 import { PasskeysSection } from "@/components/account/passkeys/passkeys-section";
+import { HistorySection } from "@/components/account/history/history-section";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { requireAccount } from "@/lib/server/auth/require-account";
@@ -32,6 +33,7 @@ export default async function SecurityPage() {
       <TwoStepSection methods={methods} mobile={user.mobile} />
       <PasskeysSection userId={user.id} />
       <DevicesSection userId={user.id} sessionId={session.id} />
+      <HistorySection userId={user.id} />
     </div>
   );
 }
