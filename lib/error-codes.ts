@@ -43,6 +43,8 @@ export const ERROR_CODES = [
   "passkey_not_found",
   "passkey_name_required",
   "passkey_name_too_long",
+  "transaction_not_found",
+  "report_note_too_long",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
