@@ -7,7 +7,7 @@ export function CaseReference({ reference, alreadyOpen }: { reference: string; a
   return (
     <div className="space-y-4">
       <p className="rounded-lg border border-brand-600/30 bg-brand-50 px-3 py-2.5 text-sm text-brand-800" data-testid="case-reference">
-        {t.rich(alreadyOpen ? "existing" : "opened", { reference: () => <strong className="font-semibold tabular-nums">{reference}</strong> })}
+        {t.rich(alreadyOpen ? "existing" : "opened", { reference, ref: (chunks) => <strong className="font-semibold tabular-nums">{chunks}</strong> })}
       </p>
       <Link
         href={`/account/freeze?case=${encodeURIComponent(reference)}`}
