@@ -45,6 +45,8 @@ export const ERROR_CODES = [
   "passkey_name_too_long",
   "device_not_found",
   "device_is_current",
+  "transaction_not_found",
+  "report_note_too_long",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -38,3 +38,10 @@ export function formatWalletTime(at: number | Date, locale: string, { seconds = 
   const date = formatWalletDate(at, chosen);
   return chosen === "en" ? `${date}, ${clock} ${part("timeZoneName")}` : `${date} ${clock} ${part("timeZoneName")}`;
 }
+
+/** "2026年3月" / "March 2026": a month of the Beijing calendar, as the transaction filter names it. */
+export function formatWalletMonth(month: `${number}-${number}`, locale: string): string {
+  const [year, mm] = month.split("-").map(Number);
+  // Mid-month noon UTC is inside the same month in Beijing whatever the offset.
+  return new Intl.DateTimeFormat(toLocale(locale), { year: "numeric", month: "long", timeZone: WALLET_TIME_ZONE }).format(Date.UTC(year, mm - 1, 15, 12));
+}

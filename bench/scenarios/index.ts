@@ -5,6 +5,7 @@ import { pausedIdentifierAttack } from "./paused-attack";
 import { pausedPhantomTiming } from "./paused-phantom-timing";
 import { reservationCost } from "./reservation-cost";
 import { resetRequestTiming } from "./reset-request-timing";
+import { securityCenter } from "./security-center";
 import { serverMemory } from "./server-memory";
 import { signInPage } from "./sign-in-page";
 import { signInThroughput } from "./sign-in-throughput";
@@ -26,6 +27,7 @@ export const scenarios: Scenario[] = [
   pausedPhantomTiming,
   signInPage,
   resetRequestTiming,
+  securityCenter,
   // Last: the peak covers everything above.
   serverMemory,
 ];

@@ -3,6 +3,7 @@ import { accountPauseKey } from "@/lib/server/lockout/pause-key";
 import { createSqlCounterStore } from "@/lib/server/counters/sql-counter-store";
 import { getAccountOverview } from "@/lib/server/account/get-account-overview";
 import { verifyPassword } from "@/lib/password/argon2";
+import { walletMonthOf } from "@/lib/activity/wallet-month";
 import { testDatabases, useDatabase } from "@/test/databases";
 import { generate } from "otplib";
 import { consumeBackupCode } from "@/lib/server/two-step/consume-backup-code";
@@ -31,14 +32,17 @@ describe.each(testDatabases())("seedDemoData on $name", (kind) => {
     expect(users.find((u) => u.email === "demo@qianneng.test")?.mobile).toBe("+8613800138000");
     expect(users.find((u) => u.email === "agent@qianneng.test")?.role).toBe("agent");
 
-    const transactions = await t.db.selectFrom("transactions").select(["user_id", "occurred_at"]).execute();
+    const transactions = await t.db.selectFrom("transactions").select(["user_id", "kind", "occurred_at"]).execute();
     expect(transactions).toHaveLength(30);
     expect(new Set(transactions.map((r) => r.user_id))).toEqual(new Set([DEMO_ID]));
-    // All within the last ~60 days of the second run, none in the future.
+    // All within the last ~5 months of the second run, none in the future.
     for (const r of transactions) {
       expect(r.occurred_at).toBeLessThanOrEqual(now + 60_000);
-      expect(r.occurred_at).toBeGreaterThan(now - 61 * 86_400_000);
+      expect(r.occurred_at).toBeGreaterThan(now - 151 * 86_400_000);
     }
+    // Enough to filter: at least five calendar months (Beijing time) and every kind of movement.
+    expect(new Set(transactions.map((r) => walletMonthOf(r.occurred_at))).size).toBeGreaterThanOrEqual(5);
+    expect(new Set(transactions.map((r) => r.kind))).toEqual(new Set(["top_up", "payment", "transfer_in", "transfer_out", "refund", "withdrawal"]));
   });
 
   it("restores a changed demo account", async () => {
@@ -96,13 +100,16 @@ describe.each(testDatabases())("seedDemoData on $name", (kind) => {
     expect(await consumeBackupCode(t.db, { userId: twoFa.id, code: DEMO_BACKUP_CODES[0], now })).toBe(true);
   });
 
-  it("the demo wallet has a positive balance made of signed movements", async () => {
+  it("the demo wallet has a positive balance made of signed movements, never below zero on the way", async () => {
     const overview = await getAccountOverview(t.db, DEMO_ID, 5);
     expect(overview.balanceCents).toBeGreaterThan(0);
     expect(Number.isInteger(overview.balanceCents)).toBe(true);
     expect(overview.transactions).toHaveLength(5);
     const all = await t.db.selectFrom("transactions").select(["kind", "amount_cents"]).execute();
     expect(overview.balanceCents).toBe(all.reduce((sum, r) => sum + r.amount_cents, 0));
+    const inOrder = await t.db.selectFrom("transactions").select("amount_cents").orderBy("occurred_at").execute();
+    let running = 0;
+    for (const r of inOrder) expect((running += r.amount_cents)).toBeGreaterThan(0);
     for (const r of all) {
       if (["payment", "transfer_out", "withdrawal"].includes(r.kind)) expect(r.amount_cents).toBeLessThan(0);
       else expect(r.amount_cents).toBeGreaterThan(0);

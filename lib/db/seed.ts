@@ -39,19 +39,19 @@ const COUNTERPARTIES: Record<TransactionKind, string[]> = {
   withdrawal: ["提现到 招商银行 尾号 6214"],
 };
 
-/** ~30 plausible wallet movements over the last 60 days, the same every time (fixed pseudo-random sequence). */
+/** ~30 plausible wallet movements over the last five months, the same every time (fixed pseudo-random sequence). */
 function demoTransactions(userId: string, now: number) {
   let state = 20260101;
   const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  const kinds: TransactionKind[] = ["payment", "payment", "payment", "payment", "transfer_in", "transfer_out", "refund", "payment", "top_up"];
+  const kinds: TransactionKind[] = ["payment", "payment", "payment", "payment", "transfer_in", "transfer_out", "refund", "payment", "top_up", "withdrawal"];
   const rows = [
-    { kind: "top_up" as TransactionKind, amount: 500000, daysAgo: 60, who: COUNTERPARTIES.top_up[0] },
+    { kind: "top_up" as TransactionKind, amount: 800000, daysAgo: 150, who: COUNTERPARTIES.top_up[0] },
   ];
   for (let i = 1; i < 30; i++) {
     const kind = kinds[Math.floor(next() * kinds.length)];
     const who = COUNTERPARTIES[kind][Math.floor(next() * COUNTERPARTIES[kind].length)];
     const magnitude = kind === "payment" ? 800 + next() * 25000 : 5000 + next() * 60000;
-    rows.push({ kind, amount: Math.round(magnitude), daysAgo: 60 - i * 2 + next(), who });
+    rows.push({ kind, amount: Math.round(magnitude), daysAgo: 150 - i * 5 + next() * 3, who });
   }
   return rows.map((r, i) => ({
     id: `${userId.slice(0, 24)}${String(i).padStart(12, "0")}`,

@@ -74,6 +74,9 @@ export default async function AccountPage() {
             ))}
           </ul>
         )}
+        <p className="mt-3 text-sm">
+          <Link href="/account/activity" className="font-medium text-brand-700 underline-offset-2 hover:underline">{t("allTransactions")}</Link>
+        </p>
       </section>
 
       <p>

@@ -10,6 +10,7 @@ import * as outboxSecrets from "./0007-outbox-secrets";
 import * as oneTimeCodes from "./0008-one-time-codes";
 import * as twoStep from "./0009-two-step";
 import * as securityCenter from "./0010-security-center";
+import * as activity from "./0011-activity";
 
 /** Every migration, in order; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   "0008-one-time-codes": oneTimeCodes,
   "0009-two-step": twoStep,
   "0010-security-center": securityCenter,
+  "0011-activity": activity,
 };
