@@ -43,6 +43,12 @@ export const ERROR_CODES = [
   "passkey_not_found",
   "passkey_name_required",
   "passkey_name_too_long",
+  "unfreeze_refused",
+  "unfreeze_needs_agent",
+  "not_self_frozen",
+  "case_ref_invalid",
+  "freeze_confirm_required",
+  "not_me_link_invalid",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
