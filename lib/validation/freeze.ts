@@ -10,8 +10,14 @@ export type UnfreezeMethod = (typeof UNFREEZE_METHODS)[number];
 
 const method = z.enum(UNFREEZE_METHODS, { error: "invalid_input" });
 
+/** The "yes, freeze it now" box: a freeze is never one stray click. */
+const confirmed = z.literal("on", { error: "freeze_confirm_required" });
+
+export const freezeFromStatusSchema = z.object({ confirm: confirmed });
+
 /** The signed-in freeze, optionally for a reported transaction's case (checked against the account's own cases). */
 export const freezeAccountSchema = z.object({
+  confirm: confirmed,
   case: z
     .string()
     .max(32)
