@@ -39,7 +39,7 @@ test("[locked-out] self-freezes from /account-status by code and then cannot sig
   await expect(page.locator("#status-freeze-confirm-error")).toContainText("请勾选确认");
   await page.getByLabel("是的，立即冻结我的账户").check();
   await page.getByRole("button", { name: "冻结我的账户" }).click();
-  await expect(page.getByTestId("status-state")).toContainText("你本人冻结");
+  await expect(page.getByTestId("status-state")).toContainText("已挂失冻结");
   const frozenMail = await mailbox.waitForEmail((m) => m.to === account.email && m.subject.includes("已冻结"));
   expect(frozenMail.text).toContain("你在账户状态页操作");
 
@@ -52,7 +52,7 @@ test("[locked-out] self-freezes from /account-status by code and then cannot sig
   const laterPage = await later.newPage();
   await signInAs(laterPage, account);
   await expect(laterPage).toHaveURL(/\/account-status$/);
-  await expect(laterPage.getByTestId("status-state")).toContainText("你本人冻结");
+  await expect(laterPage.getByTestId("status-state")).toContainText("已挂失冻结");
   expect(await axeViolations(laterPage)).toEqual([]);
 
   const unfreeze = laterPage.locator("section").filter({ has: laterPage.getByRole("heading", { name: "解冻账户" }) });
@@ -89,7 +89,7 @@ test("[user] freezes the account from /account/freeze", async ({ page }) => {
   await page.getByRole("button", { name: "冻结我的账户" }).click();
 
   await expect(page).toHaveURL(/\/account-status$/);
-  await expect(page.getByTestId("status-state")).toContainText("你本人冻结");
+  await expect(page.getByTestId("status-state")).toContainText("已挂失冻结");
   await expect(page.getByRole("heading", { name: "解冻账户" })).toBeVisible();
   expect(await statusOf(account.id)).toBe("self_frozen");
   await page.goto("/account");
@@ -99,6 +99,7 @@ test("[user] freezes the account from /account/freeze", async ({ page }) => {
 test("[user] a 'this was not me' link from an alert freezes the account and sends a reset link", async ({ page, browser }) => {
   const account = await createAccount();
   await signInAs(page, account);
+  await expect(page).toHaveURL(/\/account$/);
   await page.goto("/account/security");
   await page.getByLabel("当前密码").fill(account.password);
   await page.getByLabel("新密码", { exact: true }).fill(NEW_PASSWORD);

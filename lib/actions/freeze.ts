@@ -69,7 +69,9 @@ export const reportNotMeAction = defineFormAction({ schema: notMeSchema }, async
       await signIn("nodemailer", { email, redirect: false, redirectTo: "/reset-password" });
     },
   });
-  const sentTo = "to" in reset ? reset.to : "";
-  const mobile = "mobile" in reset ? reset.mobile : "";
-  return { ok: true, values: { freeze, reset: reset.via, sentTo, mobile } };
+  // The reset's sign-in call refreshes this page, where the spent link no longer shows: the outcome goes in the address.
+  const outcome = new URLSearchParams({ done: freeze, reset: reset.via });
+  if ("to" in reset) outcome.set("to", reset.to);
+  if ("mobile" in reset) outcome.set("mobile", reset.mobile);
+  redirect(`/not-me?${outcome}`);
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { NotMeDone } from "@/components/freeze/not-me-done";
 import { NotMeForm } from "@/components/freeze/not-me-form";
 import { getDb } from "@/lib/db";
 import { findNotMeLink } from "@/lib/server/freeze/find-not-me-link";
@@ -17,7 +18,17 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
  */
 export default async function NotMePage({ searchParams }: { searchParams: SearchParams }) {
   const t = await getTranslations("notMe");
-  const raw = (await searchParams).token;
+  const params = await searchParams;
+  if (typeof params.done === "string") {
+    const text = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
+    return (
+      <div className="mx-auto max-w-form space-y-4">
+        <h1 className="text-2xl font-semibold">{t("heading")}</h1>
+        <NotMeDone outcome={{ freeze: params.done, reset: text(params.reset), to: text(params.to), mobile: text(params.mobile) }} />
+      </div>
+    );
+  }
+  const raw = params.token;
   const token = typeof raw === "string" && raw.length <= 200 ? raw : null;
   const link = token ? await findNotMeLink(await getDb(), token) : null;
 
