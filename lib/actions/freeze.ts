@@ -13,6 +13,7 @@ import { sendUnfreezeCode } from "@/lib/server/freeze/send-unfreeze-code";
 import { unfreezeSelf } from "@/lib/server/freeze/unfreeze-self";
 import { Refusal } from "@/lib/server/refusal";
 import { getRequestContext } from "@/lib/server/request-context";
+import { findStatusTicketHolder } from "@/lib/server/status/find-status-ticket-holder";
 import { findStatusViewer } from "@/lib/server/status/find-status-viewer";
 import { grantStatusTicket } from "@/lib/server/status/grant-status-ticket";
 import { freezeAccountSchema, freezeFromStatusSchema, notMeSchema, sendUnfreezeCodeSchema, unfreezeSchema } from "@/lib/validation/freeze";
@@ -40,9 +41,14 @@ export const freezeAccountAction = defineFormAction(
   },
 );
 
-/** "Freeze my account" on the status view, after a code (or a session) proved the account. */
+/**
+ * "Freeze my account" on the status view, after a code (or a session) proved the account. A viewer who came by
+ * session loses it to the freeze, so it gets a status ticket to go on seeing the status.
+ */
 export const freezeFromStatusAction = defineFormAction({ schema: freezeFromStatusSchema }, async () => {
-  await selfFreeze(await getDb(), { userId: await statusViewer(), how: "status", context: await getRequestContext() });
+  const userId = await statusViewer();
+  await selfFreeze(await getDb(), { userId, how: "status", context: await getRequestContext() });
+  if (!(await findStatusTicketHolder())) await grantStatusTicket(userId);
 });
 
 /** The code an unfreeze asks for (SMS sign-in code, or a code to the chosen email or mobile). */
