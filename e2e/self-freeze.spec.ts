@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { axeViolations } from "./support/axe";
 import { issueNotMeToken } from "@/lib/server/alerts/not-me-tokens";
@@ -79,22 +80,46 @@ test("[locked-out] self-freezes from /account-status by code and then cannot sig
   await later.close();
 });
 
-test("[user] freezes the account from /account/freeze", async ({ page }) => {
+test("[user] freezes the account from /account/freeze, linked to a reported transaction's case", async ({ page }) => {
   const account = await createAccount();
+  const caseRef = `QN-2026-${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
+  await (await e2eDb())
+    .insertInto("support_tickets")
+    .values({ id: randomUUID(), reference: caseRef, user_id: account.id, category: "suspicious_transaction", body: "", transaction_id: null, created_at: Date.now(), updated_at: Date.now() })
+    .execute();
   await signInAs(page, account);
   await expect(page).toHaveURL(/\/account$/);
   await page.getByRole("link", { name: "手机丢了？立即冻结账户" }).click();
   await expect(page).toHaveURL(/\/account\/freeze$/);
   await expect(page.getByRole("heading", { name: "冻结账户（挂失）" })).toBeVisible();
+  // Someone else's case (or a made-up one) is not linked.
+  await page.goto("/account/freeze?case=QN-2026-000000");
+  await expect(page.getByText("该案件编号不是你的客服案件")).toBeVisible();
+  await page.goto(`/account/freeze?case=${caseRef}`);
+  await expect(page.getByTestId("freeze-case")).toContainText(caseRef);
   await page.getByLabel("是的，立即冻结我的账户").check();
   await page.getByRole("button", { name: "冻结我的账户" }).click();
 
   await expect(page).toHaveURL(/\/account-status$/);
   await expect(page.getByTestId("status-state")).toContainText("已挂失冻结");
+  await expect(page.getByTestId("status-case-ref")).toHaveText(caseRef);
   await expect(page.getByRole("heading", { name: "解冻账户" })).toBeVisible();
   expect(await statusOf(account.id)).toBe("self_frozen");
   await page.goto("/account");
   await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("[user] signed in, freezes from the status view and still sees the status", async ({ page }) => {
+  const account = await createAccount();
+  await signInAs(page, account);
+  await expect(page).toHaveURL(/\/account$/);
+  await page.goto("/account-status");
+  await page.getByLabel("是的，立即冻结我的账户").check();
+  await page.getByRole("button", { name: "冻结我的账户" }).click();
+  await expect(page.getByTestId("status-state")).toContainText("已挂失冻结");
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "解冻账户" })).toBeVisible();
+  expect(await statusOf(account.id)).toBe("self_frozen");
 });
 
 test("[user] a 'this was not me' link from an alert freezes the account and sends a reset link", async ({ page, browser }) => {
