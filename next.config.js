@@ -17,8 +17,9 @@ const nextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
-      // Its URL can carry a reset token: never sent on as a Referer (a later rule overrides the first).
+      // Their URLs carry a reset or "not me" token: never sent on as a Referer (a later rule overrides the first).
       { source: "/reset-password", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+      { source: "/not-me", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
     ];
   },
 };

@@ -47,6 +47,12 @@ export const ERROR_CODES = [
   "device_is_current",
   "transaction_not_found",
   "report_note_too_long",
+  "unfreeze_refused",
+  "unfreeze_needs_agent",
+  "not_self_frozen",
+  "case_ref_invalid",
+  "freeze_confirm_required",
+  "not_me_link_invalid",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -46,7 +46,8 @@ export function StateSummary({ status }: { status: AccountStatus }) {
           )}
         </dl>
       )}
-      {shut && (
+      {/* A self-freeze's way back is the unfreeze form; appealing is for a support freeze. */}
+      {shut && status.state !== "self_frozen" && (
         <div className="space-y-2 border-t border-slate-100 pt-3">
           <h3 className="font-medium">{t("appealHeading")}</h3>
           <p>{status.caseRef ? t("appeal", { caseRef: status.caseRef }) : t("appealNoRef")}</p>

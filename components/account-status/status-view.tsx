@@ -1,14 +1,16 @@
 "use client";
 
-import { useCallback } from "react";
+import { useCallback, useState } from "react";
 import { useTranslations } from "next-intl";
 import { useQuery } from "@tanstack/react-query";
 import { Alert } from "@/components/ui/alert";
 import type { AccountStatus } from "@/lib/server/status/get-account-status";
 import { FailedAttempts } from "./failed-attempts";
 import { fetchAccountStatus } from "./fetch-account-status";
+import { FreezePanel } from "./freeze-panel";
 import { PausePanel } from "./pause-panel";
 import { StateSummary } from "./state-summary";
+import { UnfreezePanel } from "./unfreeze-panel";
 
 export const STATUS_POLL_MS = 15_000;
 
@@ -24,6 +26,11 @@ export function StatusView({ initial }: { initial: AccountStatus }) {
   });
   const { refetch } = query;
   const refresh = useCallback(() => void refetch(), [refetch]);
+  const [unfrozen, setUnfrozen] = useState(false);
+  const onUnfrozen = useCallback(() => {
+    setUnfrozen(true);
+    void refetch();
+  }, [refetch]);
   const status = query.data;
 
   if (status === null) {
@@ -38,8 +45,13 @@ export function StatusView({ initial }: { initial: AccountStatus }) {
   return (
     <div className="space-y-5">
       <Alert tone="warning">{query.isRefetchError ? t("refreshFailed") : null}</Alert>
+      <Alert tone="info">{unfrozen && status.state === "active" ? t("unfrozen") : null}</Alert>
       <StateSummary status={status} />
+      {status.state === "self_frozen" && status.unfreezeProofs && (
+        <UnfreezePanel proofs={status.unfreezeProofs} email={status.email} mobile={status.mobile} onUnfrozen={onUnfrozen} />
+      )}
       <PausePanel pausedUntil={status.pausedUntil} shut={status.state !== "active"} onChanged={refresh} />
+      {status.state === "active" && <FreezePanel onChanged={refresh} />}
       <FailedAttempts failures={status.recentFailures} />
     </div>
   );

@@ -114,12 +114,12 @@ export type OneTimeCodesTable = {
   attempts: Generated<number>;
   /** When it was used, or voided by a newer code. */
   used_at: Millis | null;
-  /** "status": proves ownership for the status view; "reset": an SMS password reset. */
+  /** "status": proves ownership for the status view; "reset": an SMS password reset; "unfreeze": lifts a self-freeze. */
   purpose: Generated<CodePurpose>;
 };
 
-/** "sign_in": the SMS second factor of a sign-in (or of a reset that came by email). */
-export type CodePurpose = "status" | "reset" | "sign_in";
+/** "sign_in": the SMS second factor of a sign-in (or of a reset that came by email); "unfreeze": the channel proof of an account without two-step. */
+export type CodePurpose = "status" | "reset" | "sign_in" | "unfreeze";
 /** "reset": may only set a new password; "second_factor": a password was accepted and a second factor is still owed. */
 export type SessionPurpose = "full" | "reset" | "second_factor";
 

@@ -79,8 +79,9 @@ export default async function AccountPage() {
         </p>
       </section>
 
-      <p>
+      <p className="flex flex-wrap gap-x-6 gap-y-2">
         <Link href="/account/security" className="font-medium text-brand-700 underline-offset-2 hover:underline">{t("security")}</Link>
+        <Link href="/account/freeze" className="font-medium text-brand-700 underline-offset-2 hover:underline">{t("freezeLink")}</Link>
       </p>
 
       <form action={signOutAction} className="max-w-form">

@@ -47,6 +47,8 @@ export const SECURITY_EVENT_TYPES = [
   "trusted_browser_revoked",
   "not_me_reported",
   "unfreeze_failed",
+  "unfreeze_code_sent",
+  "unfreeze_code_failed",
   "transaction_reported",
 ] as const;
 

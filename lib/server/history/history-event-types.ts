@@ -20,6 +20,8 @@ const SHOWN: Record<SecurityEventType, boolean> = {
   account_frozen: true,
   account_unfrozen: true,
   unfreeze_failed: true,
+  unfreeze_code_sent: false,
+  unfreeze_code_failed: true,
   // The code arrives in the owner's own inbox; a wrong one, or the status it opens, is shown.
   status_code_sent: false,
   status_code_failed: true,

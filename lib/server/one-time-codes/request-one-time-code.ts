@@ -24,7 +24,7 @@ type OneTimeCodeRequest = {
   now?: number;
 };
 
-const SENT_EVENTS: Record<CodePurpose, SecurityEventType> = { status: "status_code_sent", reset: "reset_requested", sign_in: "sign_in_code_sent" };
+const SENT_EVENTS: Record<CodePurpose, SecurityEventType> = { status: "status_code_sent", reset: "reset_requested", sign_in: "sign_in_code_sent", unfreeze: "unfreeze_code_sent" };
 
 /** The same for every identifier, with or without an account: nothing here may tell them apart. */
 export type OneTimeCodeRequested = { resendAt: number };

@@ -10,10 +10,11 @@ import { oneTimeCodeTtlMs } from "./one-time-code-policy";
 
 type Delivery = { user: Pick<User, "id" | "locale">; identifier: Identifier; code: string; purpose: CodePurpose; now: number };
 
-const MESSAGES: Record<CodePurpose, { texts: "statusCode" | "resetCode" | "signInCode"; kind: string }> = {
+const MESSAGES: Record<CodePurpose, { texts: "statusCode" | "resetCode" | "signInCode" | "unfreezeCode"; kind: string }> = {
   status: { texts: "statusCode", kind: "status_code" },
   reset: { texts: "resetCode", kind: "reset_code" },
   sign_in: { texts: "signInCode", kind: "sign_in_code" },
+  unfreeze: { texts: "unfreezeCode", kind: "unfreeze_code" },
 };
 
 /** Queues the code to the channel the owner typed (their registered email or mobile), in their language. */

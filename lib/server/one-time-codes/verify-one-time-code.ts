@@ -18,13 +18,13 @@ type OneTimeCodeAttempt = {
   identifier: Identifier;
   code: string;
   context: RequestContext;
-  /** "status" (default) grants this browser a status ticket; "reset" and "sign_in" leave the session to the caller. */
+  /** "status" (default) grants this browser a status ticket; the other purposes leave what follows to the caller. */
   purpose?: CodePurpose;
   now?: number;
 };
 
 
-const FAILED_EVENTS: Record<CodePurpose, SecurityEventType> = { status: "status_code_failed", reset: "reset_code_failed", sign_in: "sign_in_code_failed" };
+const FAILED_EVENTS: Record<CodePurpose, SecurityEventType> = { status: "status_code_failed", reset: "reset_code_failed", sign_in: "sign_in_code_failed", unfreeze: "unfreeze_code_failed" };
 
 type Outcome = { outcome: "ok" | "code_incorrect" | "code_invalid"; userId: string | null };
 

@@ -42,6 +42,7 @@ describe.each(testDatabases())("account status on $name", (kind) => {
       frozenAt: null,
       pausedUntil: null,
       recentFailures: [],
+      unfreezeProofs: null,
     });
   });
 

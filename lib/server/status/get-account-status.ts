@@ -5,6 +5,8 @@ import { describeDevice, maskIp } from "@/lib/describe-device";
 import { maskEmail, maskMobile } from "@/lib/identifier/mask-identifier";
 import { hashIdentifier } from "@/lib/server/audit/hash-identifier";
 import type { CounterStore } from "@/lib/server/counters";
+import { findUnfreezeProofs } from "@/lib/server/freeze/find-unfreeze-proofs";
+import type { UnfreezeMethod } from "@/lib/validation/freeze";
 import { findPauseEnd } from "./find-pause-end";
 
 export const RECENT_FAILURES_SHOWN = 5;
@@ -22,6 +24,8 @@ export type AccountStatus = {
   frozenAt: number | null;
   pausedUntil: number | null;
   recentFailures: FailedSignIn[];
+  /** A self-frozen account: what its unfreeze form asks for besides the password (empty: only support can help). */
+  unfreezeProofs: UnfreezeMethod[] | null;
 };
 
 /** A refused attempt during a pause is recorded by identifier only (no account lookup happens): match both. */
@@ -42,7 +46,11 @@ async function recentFailures(db: Kysely<Database>, user: Pick<User, "id" | "ema
 export async function getAccountStatus({ db, store, userId, now = Date.now() }: { db: Kysely<Database>; store: CounterStore; userId: string; now?: number }): Promise<AccountStatus | null> {
   const user = await db.selectFrom("users").selectAll().where("id", "=", userId).executeTakeFirst();
   if (!user) return null;
-  const [pausedUntil, failures] = await Promise.all([findPauseEnd(store, user, now), recentFailures(db, user)]);
+  const [pausedUntil, failures, unfreezeProofs] = await Promise.all([
+    findPauseEnd(store, user, now),
+    recentFailures(db, user),
+    user.status === "self_frozen" ? findUnfreezeProofs(db, user) : null,
+  ]);
   // A reason left over from an earlier freeze is history, not the account's state.
   const shut = user.status !== "active";
   return {
@@ -54,5 +62,6 @@ export async function getAccountStatus({ db, store, userId, now = Date.now() }: 
     frozenAt: shut && user.frozen_at !== null ? Number(user.frozen_at) : null,
     pausedUntil,
     recentFailures: failures,
+    unfreezeProofs,
   };
 }

@@ -25,6 +25,9 @@ export default async function SecurityPage() {
         <Link href="/account" className="text-brand-700 underline-offset-2 hover:underline">{t("back")}</Link>
       </p>
       <h1 className="text-2xl font-semibold">{t("heading")}</h1>
+      <p>
+        <Link href="/account/freeze" className="font-medium text-brand-700 underline-offset-2 hover:underline">{t("freezeLink")}</Link>
+      </p>
       <section aria-labelledby="change-password" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6">
         <h2 id="change-password" className="mb-1 font-medium">{t("changePassword")}</h2>
         <p className="mb-5 text-sm text-ink-muted">{t("changePasswordIntro")}</p>
