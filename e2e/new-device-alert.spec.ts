@@ -5,7 +5,7 @@ import { mailbox } from "./support/mailbox-client";
 
 const notMeLink = (text: string) => /https?:\/\/\S+\/not-me\?token=[\w-]{43}/.exec(text)?.[0];
 
-test("[user] a sign-in from a second browser sends a new-device alert with a 'this was not me' link", async ({ browser }) => {
+test("[user] a sign-in from a second browser sends a new-device alert whose 'this was not me' link freezes the account", async ({ browser }) => {
   const account = await createAccount({ mobile: uniqueMobile() });
   const alerts = async () => (await (await e2eDb()).selectFrom("outbox").select("channel").where("user_id", "=", account.id).where("kind", "=", "new_device").execute()).length;
 
@@ -36,5 +36,18 @@ test("[user] a sign-in from a second browser sends a new-device alert with a 'th
   const page = await second.newPage();
   await page.goto("/account/security");
   await expect(page.getByTestId("history-entry").first()).toContainText("新设备登录");
-  await Promise.all([first.close(), second.close()]);
+
+  // The owner did not sign in there: the alert's link, confirmed, freezes the account and signs both browsers out.
+  const owner = await browser.newContext({ locale: "zh-CN" });
+  const ownerPage = await owner.newPage();
+  await ownerPage.goto(link);
+  await ownerPage.getByRole("button", { name: "冻结账户并重设密码" }).click();
+  await expect(ownerPage.getByTestId("not-me-done")).toContainText("你的账户已冻结");
+  const user = await (await e2eDb()).selectFrom("users").select("status").where("id", "=", account.id).executeTakeFirstOrThrow();
+  expect(user.status).toBe("self_frozen");
+  await firstPage.goto("/account");
+  await expect(firstPage).toHaveURL(/\/sign-in/);
+  await expect(firstPage.locator("main")).toContainText("冻结");
+  await mailbox.waitForEmail((m) => m.to === account.email && m.subject.includes("重置"));
+  await Promise.all([first.close(), second.close(), owner.close()]);
 });

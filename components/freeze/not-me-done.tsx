@@ -4,6 +4,7 @@ import { Alert } from "@/components/ui/alert";
 
 const FREEZES = ["frozen", "already_self_frozen", "support_frozen"] as const;
 const RESETS = ["email", "sms", "limited", "none"] as const;
+const MASKED = [/^[^\s@*]\*{3}[^\s@*]?@[A-Za-z0-9.-]{1,100}$/, /^\+\d{1,3} ?\d{0,3}\*{4}\d{4}$/];
 
 export type NotMeOutcome = { freeze?: string; reset?: string; to?: string; mobile?: string };
 
@@ -12,15 +13,16 @@ export function NotMeDone({ outcome }: { outcome: NotMeOutcome }) {
   const t = useTranslations("notMe");
   const freeze = FREEZES.find((f) => f === outcome.freeze) ?? "frozen";
   const reset = RESETS.find((r) => r === outcome.reset) ?? "none";
-  const to = (outcome.to ?? "").slice(0, 100);
+  // The address only ever shows a masked email or mobile, never other words someone put in a crafted link.
+  const to = MASKED.some((m) => m.test(outcome.to ?? "")) ? outcome.to! : null;
   const mobile = /^\+\d{6,15}$/.test(outcome.mobile ?? "") ? outcome.mobile! : null;
   return (
     <div className="space-y-3" data-testid="not-me-done">
       <Alert tone="info">{t(`done.${freeze}`)}</Alert>
-      {reset === "email" && <p>{t("resetEmail", { to })}</p>}
+      {reset === "email" && <p>{to ? t("resetEmail", { to }) : t("resetEmailRegistered")}</p>}
       {reset === "sms" && (
         <p>
-          {t("resetSms", { to })}{" "}
+          {to ? t("resetSms", { to }) : t("resetSmsRegistered")}{" "}
           {mobile && (
             <Link href={`/reset-password?${new URLSearchParams({ mobile })}`} className="font-medium text-brand-700 underline">{t("enterCode")}</Link>
           )}
