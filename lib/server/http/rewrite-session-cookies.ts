@@ -16,7 +16,7 @@ function rewriteHeaders(headers: object): object {
 }
 
 /**
- * Every session cookie this server sends (Auth.js routes, server actions, the proxy's refresh) is rewritten on
+ * Every session cookie this server sends (Auth.js routes, server actions) is rewritten on
  * its way out by dropBrowserSessionExpiry, whichever of Node's three header methods wrote it.
  */
 export function rewriteSessionCookies(res: ServerResponse): void {
