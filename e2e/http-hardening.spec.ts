@@ -80,7 +80,7 @@ test("[user] without “keep me signed in” the session cookie ends with the br
   const visit = await page.goto("/account");
   await expect(page.getByRole("heading", { level: 1 })).toContainText(DEMO.name);
   expect((await sessionCookie(context))?.expires).toBe(-1);
-  expect(await visit!.headerValue("set-cookie")).not.toContain("authjs.session-token");
+  expect((await visit!.headerValue("set-cookie")) ?? "").not.toContain("authjs.session-token");
 });
 
 test("[user] with “keep me signed in” the session cookie lasts 30 days", async ({ page, context }) => {
