@@ -53,6 +53,14 @@ export const ERROR_CODES = [
   "case_ref_invalid",
   "freeze_confirm_required",
   "not_me_link_invalid",
+  "not_permitted",
+  "agent_own_account",
+  "agent_account_not_found",
+  "agent_reason_required",
+  "agent_reason_too_long",
+  "account_not_paused",
+  "agent_already_frozen",
+  "agent_not_frozen",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

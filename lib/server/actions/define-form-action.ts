@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { SessionPurpose } from "@/lib/db/schema";
 import type { FormState } from "@/lib/error-codes";
 import { findSignedIn, type SignedIn } from "@/lib/server/auth/find-signed-in";
+import { findAgent } from "@/lib/server/agent/find-agent";
 import { requireAccount } from "@/lib/server/auth/require-account";
 import { Refusal } from "@/lib/server/refusal";
 import { fieldErrorsOf } from "@/lib/validation/auth";
@@ -18,6 +19,11 @@ type Options<S extends Schema, P extends SessionPurpose | undefined> = {
    * session is refused with `missingSession` (default "invalid_input").
    */
   session?: P;
+  /**
+   * "agent": an agent console action. Anyone but a signed-in agent with an app or passkey is refused with
+   * "not_permitted" before the fields are read, so nothing changes and nothing is revealed.
+   */
+  role?: "agent";
   /** The path the sign-in page returns to, for a "full" action. */
   returnTo?: string;
   missingSession?: Refusal["code"];
@@ -76,7 +82,12 @@ export function defineFormAction<S extends Schema, P extends SessionPurpose | un
   return run as FormAction;
 }
 
-async function signedInFor(options: { session?: SessionPurpose; returnTo?: string; missingSession?: Refusal["code"] }): Promise<SignedIn | undefined> {
+async function signedInFor(options: { session?: SessionPurpose; role?: "agent"; returnTo?: string; missingSession?: Refusal["code"] }): Promise<SignedIn | undefined> {
+  if (options.role === "agent") {
+    const { signedIn, access } = await findAgent();
+    if (access !== "open" || !signedIn) throw new Refusal("not_permitted");
+    return signedIn;
+  }
   if (!options.session) return undefined;
   if (options.session === "full") return requireAccount(options.returnTo ?? "/account");
   const signedIn = await findSignedIn(options.session);

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { CASE_REF_PATTERN } from "./freeze";
+
+export const AGENT_REASON_MIN = 5;
+export const AGENT_REASON_MAX = 500;
+
+/** Every console change says why, in words the next reviewer can read. */
+const reason = z
+  .string({ error: "agent_reason_required" })
+  .trim()
+  .min(AGENT_REASON_MIN, { error: "agent_reason_required" })
+  .max(AGENT_REASON_MAX, { error: "agent_reason_too_long" });
+
+const accountId = z.string({ error: "invalid_input" }).min(1, { error: "invalid_input" }).max(64, { error: "invalid_input" });
+
+export const agentChangeSchema = z.object({ accountId, reason });
+
+export const agentFreezeSchema = z.object({
+  accountId,
+  reason,
+  caseRef: z.string({ error: "case_ref_invalid" }).trim().regex(CASE_REF_PATTERN, { error: "case_ref_invalid" }),
+});
