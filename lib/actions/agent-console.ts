@@ -1,16 +1,26 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db";
 import { defineFormAction } from "@/lib/server/actions/define-form-action";
+import { findAccountByIdentifier } from "@/lib/server/agent/find-account-by-identifier";
 import { freezeByAgent } from "@/lib/server/agent/freeze-by-agent";
 import { unfreezeByAgent } from "@/lib/server/agent/unfreeze-by-agent";
 import { unlockByAgent } from "@/lib/server/agent/unlock-by-agent";
 import { getCounterStore } from "@/lib/server/counters";
+import { Refusal } from "@/lib/server/refusal";
 import { getRequestContext } from "@/lib/server/request-context";
-import { agentChangeSchema, agentFreezeSchema } from "@/lib/validation/agent";
+import { agentChangeSchema, agentFreezeSchema, agentSearchSchema } from "@/lib/validation/agent";
 
 const agentOnly = { session: "full" as const, role: "agent" as const, echo: ["reason", "caseRef"] };
+
+/** Exact-identifier search, posted so the identifier stays out of addresses and logs; a match opens the account. */
+export const agentSearchAction = defineFormAction({ session: "full", role: "agent", echo: ["identifier"], schema: agentSearchSchema }, async ({ identifier }) => {
+  const accountId = await findAccountByIdentifier(await getDb(), identifier);
+  if (!accountId) throw new Refusal("agent_account_not_found", { field: "identifier" });
+  redirect(`/admin/accounts/${accountId}`);
+});
 
 /** Lifts an account's sign-in pause. */
 export const agentUnlockAction = defineFormAction({ ...agentOnly, schema: agentChangeSchema }, async ({ accountId, reason }, { signedIn }) => {

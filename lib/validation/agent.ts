@@ -20,3 +20,5 @@ export const agentFreezeSchema = z.object({
   reason,
   caseRef: z.string({ error: "case_ref_invalid" }).trim().regex(CASE_REF_PATTERN, { error: "case_ref_invalid" }),
 });
+
+export const agentSearchSchema = z.object({ identifier: z.string({ error: "identifier_required" }).max(256, { error: "identifier_too_long" }) });
