@@ -32,7 +32,7 @@ export function AgentChangeForm({ change, accountId }: { change: AgentChange; ac
           {state.ok ? t(done) : state.code ? te(state.code) : null}
         </Alert>
         <input type="hidden" name="accountId" value={accountId} />
-        <Field id={`${change}-reason`} name="reason" label={t("reasonLabel")} hint={t("reasonHint")} errors={errorsOf("reason")} defaultValue={state.ok ? "" : state.values?.reason} required minLength={5} maxLength={500} />
+        <Field id={`${change}-reason`} name="reason" label={t("reasonLabel")} hint={t("reasonHint")} errors={errorsOf("reason")} defaultValue={state.ok ? "" : state.values?.reason} required maxLength={500} />
         {change === "freeze" && (
           <Field id="freeze-case" name="caseRef" label={t("caseRefLabel")} hint={t("caseRefHint")} errors={errorsOf("caseRef")} defaultValue={state.ok ? "" : state.values?.caseRef} required />
         )}
