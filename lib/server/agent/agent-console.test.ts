@@ -94,6 +94,15 @@ describe.each(testDatabases())("the agent console on $name", (kind) => {
     expect(await alertsTo(FROZEN.email!, "account_unfrozen")).toHaveLength(1);
   });
 
+  it("parallel freezes: exactly one freezes and alerts, the others are refused", async () => {
+    const freeze = () => outcomeOf(freezeByAgent({ db: t.db, agentId: AGENT.id, userId: DEMO.id, reason: REASON, caseRef: "QN-2026-000123", context }));
+    const results = await Promise.all(Array.from({ length: 4 }, freeze));
+    expect(results.filter((r) => r === undefined)).toHaveLength(1);
+    expect(results.filter((r) => r !== undefined)).toEqual(Array.from({ length: 3 }, () => ({ refused: "agent_already_frozen" })));
+    expect(await eventsOf(DEMO.id, "account_frozen")).toHaveLength(1);
+    expect(await alertsTo(DEMO.email!, "account_frozen")).toHaveLength(1);
+  });
+
   it("an agent cannot act on their own account, and an unknown id is refused: nothing changes", async () => {
     await pause(AGENT.id);
     const own = { db: t.db, agentId: AGENT.id, userId: AGENT.id, reason: REASON, context };
