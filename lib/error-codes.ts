@@ -5,6 +5,7 @@ export const ERROR_CODES = [
   "image_too_large",
   "too_many_attachments",
   "ticket_text_required",
+  "ticket_not_found",
   "identifier_too_long",
   "identifier_invalid",
   "password_required",
