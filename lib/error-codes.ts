@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   "too_many_attachments",
   "ticket_text_required",
   "ticket_not_found",
+  "ticket_looks_secret",
   "identifier_too_long",
   "identifier_invalid",
   "password_required",
