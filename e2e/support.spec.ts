@@ -43,6 +43,44 @@ test("[user] opens a 'cannot sign in' ticket with a PNG screenshot, then sees an
   await expect(page.getByTestId("ticket-list")).toContainText(reference);
 });
 
+test("[locked-out] a visitor verifies an email by code and opens a 'cannot sign in' ticket with a PNG screenshot, then sees an agent's reply appear live and gets the email", async ({ page }) => {
+  const account = await createAccount();
+  const agent = await createAccount();
+  await page.goto("/support");
+  await page.getByRole("link", { name: "提交工单" }).click();
+  await expect(page).toHaveURL(/\/support\/new$/);
+  await page.getByLabel("邮箱或手机号").fill(account.email);
+  await page.getByRole("button", { name: "发送验证码" }).click();
+  const mail = await mailbox.waitForEmail((m) => m.to === account.email && m.subject.includes("验证码"));
+  await page.getByLabel("6 位验证码").fill(/\b(\d{6})\b/.exec(mail.text)![1]);
+  await page.getByRole("button", { name: "验证并查看状态" }).click();
+  await expect(page).toHaveURL(/\/support\/new$/);
+
+  await page.locator("#ticket-category").selectOption("cannot_sign_in");
+  await page.locator("#ticket-body").fill("登录一直失败，手机也丢了。");
+  await page.locator("#ticket-screenshots").setInputFiles([{ name: "screen.png", mimeType: "image/png", buffer: await png() }]);
+  await page.locator("main form button[type=submit]").click();
+  await expect(page).toHaveURL(/\/support\/QN-\d{4}-\d{6}$/);
+  const reference = page.url().split("/").pop()!;
+  await expect(page.getByRole("img", { name: "截图 1（64×48）" })).toBeVisible();
+
+  const db = await e2eDb();
+  const ticket = await db.selectFrom("support_tickets").select(["id", "user_id", "category"]).where("reference", "=", reference).executeTakeFirstOrThrow();
+  expect(ticket).toMatchObject({ user_id: account.id, category: "cannot_sign_in" });
+  await replyAsAgent(db, { ticketId: ticket.id, agentId: agent.id, body: "我们已核实，请按邮件指引重置密码。" });
+  await expect(page.getByTestId("message-agent")).toContainText("我们已核实");
+  const answered = await mailbox.waitForEmail((m) => m.to === account.email && m.subject.includes(reference));
+  expect(answered.text).toContain(`/support/${reference}`);
+
+  // Without the proof, a fresh browser sees nothing of it.
+  const context = await page.context().browser()!.newContext();
+  const stranger = await context.newPage();
+  await stranger.goto(`/support/${reference}`);
+  await expect(stranger).toHaveURL(/\/sign-in/);
+  expect((await stranger.request.get(`/api/support/tickets/${reference}`)).status()).toBe(401);
+  await context.close();
+});
+
 test("[user] an .exe renamed .png and a 6 MB image are refused with clear messages; text that looks like a code needs a tick", async ({ page }) => {
   const account = await createAccount();
   await signIn(page, account.email, account.password);
@@ -88,6 +126,9 @@ for (const locale of ["zh-CN", "en"] as const) {
   test(`[user] axe finds no violations on /support, /support/new and a ticket (${locale})`, async ({ page }) => {
     const account = await createAccount({ locale });
     await useLocaleCookie(page, locale);
+    await page.goto("/support/new");
+    await expect(page.locator("html")).toHaveAttribute("lang", locale);
+    expect(await axeViolations(page)).toEqual([]);
     await signIn(page, account.email, account.password);
     await page.goto("/support/new");
     await page.locator("#ticket-body").fill("code 123456");
