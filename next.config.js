@@ -14,6 +14,8 @@ const securityHeaders = [
 const nextConfig = {
   serverExternalPackages: ["kysely"],
   poweredByHeader: false,
+  // Support forms carry up to 5 screenshots of 5 MB; the HTTP edge (with-http-guards) keeps 1 MB for every other path.
+  experimental: { serverActions: { bodySizeLimit: "27mb" } },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -51,6 +51,9 @@ const schema = z
     TRUST_PROXY: flag,
     IP_FAILED_SIGNIN_LIMIT: positiveInt(100),
     IP_AUTH_POST_PER_MINUTE: positiveInt(60),
+    // Screenshots per support message, and bytes per screenshot before it is decoded.
+    SUPPORT_MAX_ATTACHMENTS: positiveInt(5),
+    SUPPORT_MAX_ATTACHMENT_BYTES: z.preprocess(unsetIfEmpty, z.coerce.number().int().positive().max(50 * 1024 * 1024).default(5 * 1024 * 1024)),
     PORT: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1).max(65535).default(3000)),
     // "classic" adds the upper/lower/digit/symbol rule to the password policy; a typo stops start-up.
     PASSWORD_COMPOSITION: z.preprocess(

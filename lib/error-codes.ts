@@ -1,6 +1,12 @@
 /** Every error the UI can show; components map a code to words in the user's language (messages/*.json → errors). */
 export const ERROR_CODES = [
   "identifier_required",
+  "not_an_image",
+  "image_too_large",
+  "too_many_attachments",
+  "ticket_text_required",
+  "ticket_not_found",
+  "ticket_looks_secret",
   "identifier_too_long",
   "identifier_invalid",
   "password_required",

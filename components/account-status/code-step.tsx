@@ -20,11 +20,13 @@ export function CodeStep({ state, formAction, submit, pending }: Props) {
   const te = useTranslations("errors");
   const identifier = state.values?.identifier ?? "";
   const resendAt = state.values?.resendAt ?? "";
+  const next = state.values?.next || "/account-status";
   return (
     <form action={formAction} onSubmit={submit} noValidate className="space-y-5" aria-describedby="status-code-message">
       <input type="hidden" name="identifier" value={identifier} />
       <input type="hidden" name="step" value="code" />
       <input type="hidden" name="resendAt" value={resendAt} />
+      <input type="hidden" name="next" value={next} />
       <p className="text-sm">{t("codeSent", { identifier })}</p>
       <Alert id="status-code-message" tone={state.code === "rate_limited" ? "warning" : "error"}>
         {state.code ? te(state.code) : null}
@@ -36,7 +38,7 @@ export function CodeStep({ state, formAction, submit, pending }: Props) {
       <ResendButton resendAt={Number(resendAt)} pending={pending} />
       <p className="text-center text-sm">
         {/* A full page load: back to step one with an empty form. */}
-        <a href="/account-status" className="text-brand-700 underline-offset-2 hover:underline">{t("otherIdentifier")}</a>
+        <a href={next} className="text-brand-700 underline-offset-2 hover:underline">{t("otherIdentifier")}</a>
       </p>
     </form>
   );

@@ -8,8 +8,11 @@ import { IdentifierField } from "@/components/auth/identifier-field";
 import { CodeStep } from "./code-step";
 import { useGuardedFormAction } from "./use-guarded-form-action";
 
-/** Signed out: identifier → code → (redirect) the status. One action, so both steps work without JavaScript. */
-export function StatusCodeFlow() {
+/**
+ * Signed out: identifier → code → (redirect) the status, or `next` (the support form). One action, so both steps
+ * work without JavaScript.
+ */
+export function StatusCodeFlow({ next = "/account-status" }: { next?: "/account-status" | "/support/new" }) {
   const t = useTranslations("accountStatus");
   const te = useTranslations("errors");
   const { state, formAction, pending, submit } = useGuardedFormAction(statusCodeAction);
@@ -18,6 +21,7 @@ export function StatusCodeFlow() {
   return (
     <form action={formAction} onSubmit={submit} noValidate className="space-y-5" aria-describedby="status-request-message">
       <input type="hidden" name="intent" value="request" />
+      <input type="hidden" name="next" value={next} />
       <Alert id="status-request-message" tone={state.code === "rate_limited" ? "warning" : "error"}>
         {state.code ? te(state.code) : null}
       </Alert>

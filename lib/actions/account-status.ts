@@ -15,11 +15,17 @@ import { verifyOneTimeCode } from "@/lib/server/one-time-codes/verify-one-time-c
 import { requestStatusCodeSchema, verifyStatusCodeSchema } from "@/lib/validation/one-time-code";
 import { fieldErrorsOf } from "@/lib/validation/auth";
 
-// The code step's state is its echoed fields: `step` "code" shows the code form, `resendAt` (epoch ms) gates "resend".
-const STEP_FIELDS = ["identifier", "step", "resendAt"];
-const codeStep = (identifier: string, resendAt: number, extra: FormState = {}): FormState => ({
+// The code step's state is its echoed fields: `step` "code" shows the code form, `resendAt` (epoch ms) gates
+// "resend", `next` is where a proven visitor goes (the support form, or by default the status).
+const STEP_FIELDS = ["identifier", "step", "resendAt", "next"];
+const NEXT_PAGES = new Set(["/account-status", "/support/new"]);
+const nextOf = (formData: FormData) => {
+  const next = String(formData.get("next") ?? "");
+  return NEXT_PAGES.has(next) ? next : "/account-status";
+};
+const codeStep = (identifier: string, resendAt: number, next: string, extra: FormState = {}): FormState => ({
   ...extra,
-  values: { identifier, step: "code", resendAt: String(resendAt) },
+  values: { identifier, step: "code", resendAt: String(resendAt), next },
 });
 
 async function requestCode(formData: FormData): Promise<FormState> {
@@ -29,7 +35,7 @@ async function requestCode(formData: FormData): Promise<FormState> {
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: { identifier: String(formData.get("identifier") ?? "").slice(0, 300) } };
   const [db, store, context] = [await getDb(), await getCounterStore(), await getRequestContext()];
   const { resendAt } = await requestOneTimeCode({ db, store, identifier: parsed.data.identifier, context });
-  return codeStep(parsed.data.identifier.value, resendAt, { ok: true });
+  return codeStep(parsed.data.identifier.value, resendAt, nextOf(formData), { ok: true });
 }
 
 async function verifyCode(formData: FormData): Promise<FormState> {
@@ -37,12 +43,12 @@ async function verifyCode(formData: FormData): Promise<FormState> {
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
     if (fieldErrors.identifier) throw new Refusal("invalid_input");
-    return codeStep(String(formData.get("identifier")), Number(formData.get("resendAt")) || 0, { fieldErrors });
+    return codeStep(String(formData.get("identifier")), Number(formData.get("resendAt")) || 0, nextOf(formData), { fieldErrors });
   }
   const [db, store, context] = [await getDb(), await getCounterStore(), await getRequestContext()];
   await verifyOneTimeCode({ db, store, identifier: parsed.data.identifier, code: parsed.data.code, context });
-  // The ticket cookie is set: the page now shows the status itself.
-  redirect("/account-status");
+  // The ticket cookie is set: the page now shows the status itself, or the support form.
+  redirect(nextOf(formData));
 }
 
 /**

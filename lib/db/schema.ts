@@ -276,8 +276,37 @@ export type SupportTicketsTable = {
   body: string;
   transaction_id: string | null;
   status: Generated<SupportTicketStatus>;
+  /** The contact a visitor proved by code (no account signed in); replies are announced there. */
+  contact_email: string | null;
+  contact_mobile: string | null;
+  locale: string | null;
   created_at: Millis;
   updated_at: Millis;
+};
+
+export type SupportMessageAuthor = "user" | "agent";
+
+/** One message in a support conversation; the ticket's opening text is its first. */
+export type SupportMessagesTable = {
+  id: string;
+  ticket_id: string;
+  author: SupportMessageAuthor;
+  author_user_id: string | null;
+  body: string;
+  created_at: Millis;
+};
+
+/** A screenshot, re-encoded without metadata; bytes are a Buffer on both dialects. */
+export type SupportAttachmentsTable = {
+  id: string;
+  ticket_id: string;
+  message_id: string | null;
+  mime: string;
+  bytes: Buffer;
+  size: number;
+  width: number;
+  height: number;
+  created_at: Millis;
 };
 
 export type Database = {
@@ -302,6 +331,8 @@ export type Database = {
   known_devices: KnownDevicesTable;
   not_me_tokens: NotMeTokensTable;
   support_tickets: SupportTicketsTable;
+  support_messages: SupportMessagesTable;
+  support_attachments: SupportAttachmentsTable;
 };
 
 export type User = Selectable<UsersTable>;

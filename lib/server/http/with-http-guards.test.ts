@@ -105,6 +105,16 @@ describe("withHttpGuards", () => {
     expect(warn).toHaveBeenCalledTimes(1);
   });
 
+  it("lets only the support forms carry 5 screenshots of 5 MB, and still cuts them off above that", async () => {
+    const screenshots = 5 * 5 * 1024 * 1024;
+    expect((await postChunked("/support/new", screenshots)).status).toBe(200);
+    expect(received[0].path).toBe("/support/new");
+    expect((await postChunked("/support/QN-2026-123456", 2 * BODY_LIMIT_BYTES)).status).toBe(200);
+    expect((await postChunked("/support/new", screenshots + 2 * BODY_LIMIT_BYTES)).status).toBe(413);
+    expect((await postChunked("/support", 2 * BODY_LIMIT_BYTES)).status).toBe(413);
+    expect((await postChunked("/account/support/new", 2 * BODY_LIMIT_BYTES)).status).toBe(413);
+  });
+
   it("passes a chunked body under the limit", async () => {
     const { status } = await postChunked("/forgot-password", BODY_LIMIT_BYTES - 65_536);
     expect(status).toBe(200);

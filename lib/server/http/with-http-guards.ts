@@ -1,5 +1,6 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { getConfig } from "@/lib/config";
 import { findBodyDefect } from "./find-body-defect";
 import { isForeignOrigin } from "./is-foreign-origin";
 import { isUnsafeMethod } from "./is-unsafe-method";
@@ -10,8 +11,18 @@ import { rewriteSessionCookies } from "./rewrite-session-cookies";
 
 type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
-/** No form of this portal comes near it; Next's own server-action limit is the same. */
+/** No form of this portal comes near it, except the support forms below. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+// The support forms (new ticket, reply) carry screenshots; only their pages accept that much.
+const SUPPORT_FORM_PATH = /^\/support\/(new|QN-\d{4}-\d{6})(\?|$)/;
+
+/** The largest body a POST to this URL may have: every screenshot at its limit plus 1 MB of text. */
+export function bodyLimitFor(url: string | undefined): number {
+  if (!url || !SUPPORT_FORM_PATH.test(url)) return BODY_LIMIT_BYTES;
+  const { SUPPORT_MAX_ATTACHMENTS, SUPPORT_MAX_ATTACHMENT_BYTES } = getConfig();
+  return SUPPORT_MAX_ATTACHMENTS * SUPPORT_MAX_ATTACHMENT_BYTES + BODY_LIMIT_BYTES;
+}
 
 function hasBody(req: IncomingMessage): boolean {
   return isUnsafeMethod(req.method) && (req.headers["content-length"] !== undefined || req.headers["transfer-encoding"] !== undefined);
@@ -27,8 +38,9 @@ export function withHttpGuards(appUrl: string, handle: Handle): Handle {
     rewriteSessionCookies(res);
     if (isForeignOrigin(req.method, req.headers.origin, appOrigin)) return refuseRequest(req, res, 403, "foreign origin");
     if (!hasBody(req)) return handle(req, res);
-    if (Number(req.headers["content-length"]) > BODY_LIMIT_BYTES) return refuseRequest(req, res, 413, "body over the limit");
-    const read = await readBodyWithin(req, BODY_LIMIT_BYTES);
+    const limit = bodyLimitFor(req.url);
+    if (Number(req.headers["content-length"]) > limit) return refuseRequest(req, res, 413, "body over the limit");
+    const read = await readBodyWithin(req, limit);
     // The client is gone: nobody is waiting for an answer.
     if (read.kind === "aborted") return;
     if (read.kind === "too-large") return refuseRequest(req, res, 413, "body over the limit");

@@ -1,7 +1,7 @@
 import "server-only";
 import { createTranslator } from "next-intl";
-import en from "@/messages/en.json";
-import zhCN from "@/messages/zh-CN.json";
+import en from "@/messages/en.json" with { type: "json" };
+import zhCN from "@/messages/zh-CN.json" with { type: "json" };
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/i18n/locales";
 
 const MESSAGES = { "zh-CN": zhCN, en } as const;
