@@ -53,6 +53,12 @@ export const ERROR_CODES = [
   "case_ref_invalid",
   "freeze_confirm_required",
   "not_me_link_invalid",
+  "photo_required",
+  "photo_type",
+  "photo_too_large",
+  "recovery_month_invalid",
+  "recovery_amount_invalid",
+  "recovery_account_required",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

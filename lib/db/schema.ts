@@ -118,8 +118,8 @@ export type OneTimeCodesTable = {
   purpose: Generated<CodePurpose>;
 };
 
-/** "sign_in": the SMS second factor of a sign-in (or of a reset that came by email); "unfreeze": the channel proof of an account without two-step. */
-export type CodePurpose = "status" | "reset" | "sign_in" | "unfreeze";
+/** "sign_in": the SMS second factor of a sign-in (or of a reset that came by email); "unfreeze": the channel proof of an account without two-step; "recovery": proves a new contact, which need not belong to any account. */
+export type CodePurpose = "status" | "reset" | "sign_in" | "unfreeze" | "recovery";
 /** "reset": may only set a new password; "second_factor": a password was accepted and a second factor is still owed. */
 export type SessionPurpose = "full" | "reset" | "second_factor";
 
@@ -280,6 +280,25 @@ export type SupportTicketsTable = {
   updated_at: Millis;
 };
 
+export type RecoveryStatus = "pending" | "approved" | "refused";
+
+/** An identity-proof recovery request: user_id is the account its identifier named, or null (same row either way). */
+export type RecoveryRequestsTable = {
+  id: string;
+  reference: string;
+  user_id: string | null;
+  contact_kind: "email" | "mobile";
+  contact_hash: string;
+  /** Sealed JSON of the new contact, the identifier typed and the answers; null once past retention. */
+  evidence_sealed: string | null;
+  /** Sealed base64 of the re-encoded ID photo; null once past retention. */
+  photo_sealed: string | null;
+  status: Generated<RecoveryStatus>;
+  created_at: Millis;
+  decided_at: Millis | null;
+  decided_by: string | null;
+};
+
 export type Database = {
   users: UsersTable;
   sessions: SessionsTable;
@@ -302,6 +321,7 @@ export type Database = {
   known_devices: KnownDevicesTable;
   not_me_tokens: NotMeTokensTable;
   support_tickets: SupportTicketsTable;
+  recovery_requests: RecoveryRequestsTable;
 };
 
 export type User = Selectable<UsersTable>;

@@ -59,6 +59,10 @@ const SHOWN: Record<SecurityEventType, boolean> = {
   new_device_signed_in: true,
   not_me_reported: true,
   transaction_reported: true,
+  // Recovery proves a new contact and files a request; only an agent's decision changes the account.
+  recovery_code_sent: false,
+  recovery_code_failed: false,
+  recovery_requested: false,
 };
 
 /** The event types listed in the history, in the audit log's order. */
