@@ -232,7 +232,7 @@ export type ResetHoldsTable = {
   applied_at: Millis | null;
 };
 
-export type SessionEndReason = "signed_out_elsewhere" | "signed_out_everywhere_else" | "password_changed" | "account_frozen";
+export type SessionEndReason = "signed_out_elsewhere" | "signed_out_everywhere_else" | "password_changed" | "account_frozen" | "recovered";
 
 /** Why a session was ended by something other than its own browser, kept until the session would have expired. */
 export type EndedSessionsTable = {
@@ -297,6 +297,9 @@ export type RecoveryRequestsTable = {
   created_at: Millis;
   decided_at: Millis | null;
   decided_by: string | null;
+  /** After an approval: when the reset link goes to the new contact (the 72 h hold), and when it went. */
+  reset_link_due_at: Generated<Millis | null>;
+  reset_link_sent_at: Generated<Millis | null>;
 };
 
 export type Database = {

@@ -17,8 +17,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "bigint", (c) => c.notNull())
     .addColumn("decided_at", "bigint")
     .addColumn("decided_by", "text")
+    .addColumn("reset_link_due_at", "bigint")
+    .addColumn("reset_link_sent_at", "bigint")
     .execute();
   await db.schema.createIndex("recovery_requests_decided").on("recovery_requests").column("decided_at").execute();
+  await db.schema.createIndex("recovery_requests_link_due").on("recovery_requests").column("reset_link_due_at").execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -53,6 +53,9 @@ export const SECURITY_EVENT_TYPES = [
   "recovery_code_sent",
   "recovery_code_failed",
   "recovery_requested",
+  "recovery_approved",
+  "recovery_refused",
+  "recovery_link_sent",
 ] as const;
 
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];

@@ -63,6 +63,10 @@ const SHOWN: Record<SecurityEventType, boolean> = {
   recovery_code_sent: false,
   recovery_code_failed: false,
   recovery_requested: false,
+  // An agent's decision is told by message to the old and new contacts; the history starts over with the reset.
+  recovery_approved: false,
+  recovery_refused: false,
+  recovery_link_sent: false,
 };
 
 /** The event types listed in the history, in the audit log's order. */
