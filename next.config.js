@@ -14,6 +14,8 @@ const securityHeaders = [
 const nextConfig = {
   serverExternalPackages: ["kysely"],
   poweredByHeader: false,
+  // Room for a 5 MB photo on /recover; the HTTP edge (lib/server/http/body-limit-for.ts) keeps 1 MB on every other route.
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -1,7 +1,8 @@
 import http, { type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { BODY_LIMIT_BYTES, withHttpGuards } from "./with-http-guards";
+import { BODY_LIMIT_BYTES } from "./body-limit-for";
+import { withHttpGuards } from "./with-http-guards";
 
 const received: { path: string; body: string }[] = [];
 const handled: Promise<void>[] = [];
@@ -103,6 +104,13 @@ describe("withHttpGuards", () => {
     expect(sent).toBeLessThan(8 * BODY_LIMIT_BYTES);
     expect(received).toEqual([]);
     expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it("lets /recover carry a photo of up to 5 MB, and no more than 6 MB", async () => {
+    const { status } = await postChunked("/recover", 5 * BODY_LIMIT_BYTES);
+    expect(status).toBe(200);
+    expect(received[0].body).toHaveLength(5 * BODY_LIMIT_BYTES);
+    expect((await postChunked("/recover", 7 * BODY_LIMIT_BYTES)).status).toBe(413);
   });
 
   it("passes a chunked body under the limit", async () => {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { bodyLimitFor } from "./body-limit-for";
 import { findBodyDefect } from "./find-body-defect";
 import { isForeignOrigin } from "./is-foreign-origin";
 import { isUnsafeMethod } from "./is-unsafe-method";
@@ -9,9 +10,6 @@ import { replayRequest } from "./replay-request";
 import { rewriteSessionCookies } from "./rewrite-session-cookies";
 
 type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
-
-/** No form of this portal comes near it; Next's own server-action limit is the same. */
-export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 function hasBody(req: IncomingMessage): boolean {
   return isUnsafeMethod(req.method) && (req.headers["content-length"] !== undefined || req.headers["transfer-encoding"] !== undefined);
@@ -27,8 +25,9 @@ export function withHttpGuards(appUrl: string, handle: Handle): Handle {
     rewriteSessionCookies(res);
     if (isForeignOrigin(req.method, req.headers.origin, appOrigin)) return refuseRequest(req, res, 403, "foreign origin");
     if (!hasBody(req)) return handle(req, res);
-    if (Number(req.headers["content-length"]) > BODY_LIMIT_BYTES) return refuseRequest(req, res, 413, "body over the limit");
-    const read = await readBodyWithin(req, BODY_LIMIT_BYTES);
+    const limit = bodyLimitFor(req.url);
+    if (Number(req.headers["content-length"]) > limit) return refuseRequest(req, res, 413, "body over the limit");
+    const read = await readBodyWithin(req, limit);
     // The client is gone: nobody is waiting for an answer.
     if (read.kind === "aborted") return;
     if (read.kind === "too-large") return refuseRequest(req, res, 413, "body over the limit");

@@ -7,6 +7,8 @@ export const RECOVERY_REQUESTS_PER_CONTACT_PER_DAY = 3;
 export const RECOVERY_WINDOW_MS = DAY_MS;
 /** The evidence (answers, ID photo) is deleted this long after an agent's decision. */
 export const RECOVERY_EVIDENCE_RETENTION_MS = 30 * DAY_MS;
+/** The reset link sent after the hold works once, for 30 minutes, like any emailed reset link. */
+export const RECOVERY_LINK_TTL_S = 30 * 60;
 
 export const recoveryKeys = {
   ip: (ip: string) => `recovery-ip:${ip}`,

@@ -9,8 +9,8 @@ import { recordSecurityEvent } from "@/lib/server/audit/record-security-event";
 import { getAuthSecret } from "@/lib/server/auth/auth-secret";
 import { adapterTime } from "@/lib/server/housekeeping/prune-expired";
 import { notificationTranslator } from "@/lib/server/notify/translator";
-import { RESET_LINK_TTL_S } from "@/lib/server/reset/send-reset-link";
 import { newToken } from "@/lib/server/tokens";
+import { RECOVERY_LINK_TTL_S } from "./recovery-policy";
 import { enqueueSms } from "@/lib/sms/enqueue-sms";
 
 /** Stored as Auth.js stores its own reset tokens, so the ordinary /reset-password page spends it. */
@@ -33,9 +33,9 @@ export async function sendDueRecoveryLinks(db: Kysely<Database>, now = Date.now(
       if (user.email) {
         const token = newToken().token;
         await trx.deleteFrom("verification_tokens").where("identifier", "=", user.email).execute();
-        await trx.insertInto("verification_tokens").values({ identifier: user.email, token: storedTokenHash(token), expires: adapterTime(db, now + RESET_LINK_TTL_S * 1000) }).execute();
+        await trx.insertInto("verification_tokens").values({ identifier: user.email, token: storedTokenHash(token), expires: adapterTime(db, now + RECOVERY_LINK_TTL_S * 1000) }).execute();
         const url = `${getConfig().APP_URL}/reset-password?${new URLSearchParams({ token, email: user.email })}`;
-        const text = t("recoveryLink.email", { reference: claimed.reference, url: secretSlot("url"), minutes: RESET_LINK_TTL_S / 60 });
+        const text = t("recoveryLink.email", { reference: claimed.reference, url: secretSlot("url"), minutes: RECOVERY_LINK_TTL_S / 60 });
         await enqueueEmail(trx, { to: user.email, subject: t("recoveryLink.subject"), text, secrets: { url }, ...common });
       } else if (user.mobile) {
         await enqueueSms(trx, { to: user.mobile, text: t("recoveryLink.sms", { reference: claimed.reference, url: `${getConfig().APP_URL}/forgot-password` }), ...common });
