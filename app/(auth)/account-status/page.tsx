@@ -36,7 +36,7 @@ export default async function AccountStatusPage() {
           </div>
           <p className="mt-5 text-center text-sm">
             {t("noContact")}{" "}
-            <Link href="/recover" className="text-brand-700 underline-offset-2 hover:underline">{t("recover")}</Link>
+            <Link href="/recover" className="font-medium text-brand-700 underline underline-offset-2">{t("recover")}</Link>
           </p>
         </>
       )}
