@@ -14,7 +14,7 @@ const securityHeaders = [
 const nextConfig = {
   serverExternalPackages: ["kysely"],
   poweredByHeader: false,
-  // Support forms carry up to 5 screenshots of 5 MB; the HTTP edge (with-http-guards) keeps 1 MB for every other path.
+  // Support forms carry up to 5 screenshots of 5 MB, /recover a 5 MB photo; the HTTP edge (lib/server/http/body-limit-for.ts) keeps 1 MB for every other path.
   experimental: { serverActions: { bodySizeLimit: "27mb" } },
   async headers() {
     return [

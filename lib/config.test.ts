@@ -91,6 +91,14 @@ describe("parseConfig rejects bad values, naming the variable", () => {
   it("development does not require AUTH_SECRET", () => {
     expect(parseConfig({ NODE_ENV: "development" }).AUTH_SECRET).toBeUndefined();
   });
+
+  it("RECOVERY_EVIDENCE_KEY is 32 bytes in base64, or unset", () => {
+    const key = Buffer.alloc(32, 7).toString("base64");
+    expect(parseConfig({ RECOVERY_EVIDENCE_KEY: key }).RECOVERY_EVIDENCE_KEY).toBe(key);
+    expect(parseConfig({ RECOVERY_EVIDENCE_KEY: "" }).RECOVERY_EVIDENCE_KEY).toBeUndefined();
+    expect(configErrorOf({ RECOVERY_EVIDENCE_KEY: Buffer.alloc(16).toString("base64") }).message).toContain("RECOVERY_EVIDENCE_KEY");
+    expect(configErrorOf({ RECOVERY_EVIDENCE_KEY: "not base64!" }).message).toContain("RECOVERY_EVIDENCE_KEY");
+  });
 });
 
 describe("TRUST_PROXY", () => {

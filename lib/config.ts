@@ -38,6 +38,12 @@ const schema = z
       })),
     REDIS_URL: optionalUrl(/^rediss?:\/\//, "must be redis://… or rediss://…"),
     AUTH_SECRET: z.string().optional(),
+    // 32 random bytes, base64 (openssl rand -base64 32); unset, a key is derived from AUTH_SECRET.
+    RECOVERY_EVIDENCE_KEY: z
+      .preprocess(unsetIfEmpty, z.string().trim().optional())
+      .refine((v) => v === undefined || (/^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, "base64").length === 32), {
+        message: "must be 32 bytes in base64 (openssl rand -base64 32)",
+      }),
     APP_URL: z
       .preprocess(unsetIfEmpty, z.string().optional())
       .pipe(z.string()

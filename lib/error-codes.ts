@@ -67,6 +67,12 @@ export const ERROR_CODES = [
   "account_not_paused",
   "agent_already_frozen",
   "agent_not_frozen",
+  "photo_required",
+  "photo_type",
+  "photo_too_large",
+  "recovery_month_invalid",
+  "recovery_amount_invalid",
+  "recovery_account_required",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

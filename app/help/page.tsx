@@ -12,6 +12,7 @@ const CAUSES = [
   { key: "paused", href: "/account-status" },
   { key: "network", href: null },
   { key: "app", href: null },
+  { key: "recover", href: "/recover" },
   { key: "support", href: "/support" },
 ] as const;
 

@@ -118,8 +118,8 @@ export type OneTimeCodesTable = {
   purpose: Generated<CodePurpose>;
 };
 
-/** "sign_in": the SMS second factor of a sign-in (or of a reset that came by email); "unfreeze": the channel proof of an account without two-step. */
-export type CodePurpose = "status" | "reset" | "sign_in" | "unfreeze";
+/** "sign_in": the SMS second factor of a sign-in (or of a reset that came by email); "unfreeze": the channel proof of an account without two-step; "recovery": proves a new contact, which need not belong to any account. */
+export type CodePurpose = "status" | "reset" | "sign_in" | "unfreeze" | "recovery";
 /** "reset": may only set a new password; "second_factor": a password was accepted and a second factor is still owed. */
 export type SessionPurpose = "full" | "reset" | "second_factor";
 
@@ -232,7 +232,7 @@ export type ResetHoldsTable = {
   applied_at: Millis | null;
 };
 
-export type SessionEndReason = "signed_out_elsewhere" | "signed_out_everywhere_else" | "password_changed" | "account_frozen";
+export type SessionEndReason = "signed_out_elsewhere" | "signed_out_everywhere_else" | "password_changed" | "account_frozen" | "recovered";
 
 /** Why a session was ended by something other than its own browser, kept until the session would have expired. */
 export type EndedSessionsTable = {
@@ -309,6 +309,28 @@ export type SupportAttachmentsTable = {
   created_at: Millis;
 };
 
+export type RecoveryStatus = "pending" | "approved" | "refused";
+
+/** An identity-proof recovery request: user_id is the account its identifier named, or null (same row either way). */
+export type RecoveryRequestsTable = {
+  id: string;
+  reference: string;
+  user_id: string | null;
+  contact_kind: "email" | "mobile";
+  contact_hash: string;
+  /** Sealed JSON of the new contact, the identifier typed and the answers; null once past retention. */
+  evidence_sealed: string | null;
+  /** Sealed base64 of the re-encoded ID photo; null once past retention. */
+  photo_sealed: string | null;
+  status: Generated<RecoveryStatus>;
+  created_at: Millis;
+  decided_at: Millis | null;
+  decided_by: string | null;
+  /** After an approval: when the reset link goes to the new contact (the 72 h hold), and when it went. */
+  reset_link_due_at: Generated<Millis | null>;
+  reset_link_sent_at: Generated<Millis | null>;
+};
+
 export type Database = {
   users: UsersTable;
   sessions: SessionsTable;
@@ -333,6 +355,7 @@ export type Database = {
   support_tickets: SupportTicketsTable;
   support_messages: SupportMessagesTable;
   support_attachments: SupportAttachmentsTable;
+  recovery_requests: RecoveryRequestsTable;
 };
 
 export type User = Selectable<UsersTable>;

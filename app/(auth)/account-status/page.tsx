@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { StatusCodeFlow } from "@/components/account-status/status-code-flow";
 import { StatusQueryProvider } from "@/components/account-status/status-query-provider";
@@ -33,6 +34,10 @@ export default async function AccountStatusPage() {
           <div className="mt-6 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6">
             <StatusCodeFlow />
           </div>
+          <p className="mt-5 text-center text-sm">
+            {t("noContact")}{" "}
+            <Link href="/recover" className="font-medium text-brand-700 underline underline-offset-2">{t("recover")}</Link>
+          </p>
         </>
       )}
     </div>

@@ -22,6 +22,10 @@ export default async function ForgotPasswordPage({ searchParams }: { searchParam
         <ForgotPasswordForm initialCode={restart} />
       </div>
       <p className="mt-5 text-center text-sm">
+        {t("noContact")}{" "}
+        <Link href="/recover" className="font-medium text-brand-700 underline underline-offset-2">{t("recover")}</Link>
+      </p>
+      <p className="mt-3 text-center text-sm">
         <Link href="/sign-in" className="text-brand-700 underline-offset-2 hover:underline">{t("backToSignIn")}</Link>
       </p>
     </div>

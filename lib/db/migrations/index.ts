@@ -12,6 +12,7 @@ import * as twoStep from "./0009-two-step";
 import * as securityCenter from "./0010-security-center";
 import * as activity from "./0011-activity";
 import * as supportTickets from "./0012-support-tickets";
+import * as recovery from "./0013-recovery";
 
 /** Every migration, in order; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   "0010-security-center": securityCenter,
   "0011-activity": activity,
   "0012-support-tickets": supportTickets,
+  "0013-recovery": recovery,
 };

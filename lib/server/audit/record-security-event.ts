@@ -50,6 +50,12 @@ export const SECURITY_EVENT_TYPES = [
   "unfreeze_code_sent",
   "unfreeze_code_failed",
   "transaction_reported",
+  "recovery_code_sent",
+  "recovery_code_failed",
+  "recovery_requested",
+  "recovery_approved",
+  "recovery_refused",
+  "recovery_link_sent",
 ] as const;
 
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];

@@ -59,6 +59,14 @@ const SHOWN: Record<SecurityEventType, boolean> = {
   new_device_signed_in: true,
   not_me_reported: true,
   transaction_reported: true,
+  // Recovery proves a new contact and files a request; only an agent's decision changes the account.
+  recovery_code_sent: false,
+  recovery_code_failed: false,
+  recovery_requested: false,
+  // An agent's decision is told by message to the old and new contacts; the history starts over with the reset.
+  recovery_approved: false,
+  recovery_refused: false,
+  recovery_link_sent: false,
 };
 
 /** The event types listed in the history, in the audit log's order. */

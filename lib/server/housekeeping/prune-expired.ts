@@ -8,7 +8,7 @@ import { prunePastRetention } from "./prune-past-retention";
 const DAY_MS = 86_400_000;
 
 /** Auth.js writes `expires` as ISO text on SQLite and as a timestamp on PostgreSQL. */
-function adapterTime(db: Kysely<Database>, at: number): Date | string {
+export function adapterTime(db: Kysely<Database>, at: number): Date | string {
   return db.getExecutor().adapter instanceof SqliteAdapter ? new Date(at).toISOString() : new Date(at);
 }
 

@@ -1,7 +1,8 @@
 import http, { type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { BODY_LIMIT_BYTES, withHttpGuards } from "./with-http-guards";
+import { BODY_LIMIT_BYTES } from "./body-limit-for";
+import { withHttpGuards } from "./with-http-guards";
 
 const received: { path: string; body: string }[] = [];
 const handled: Promise<void>[] = [];
@@ -113,6 +114,13 @@ describe("withHttpGuards", () => {
     expect((await postChunked("/support/new", screenshots + 2 * BODY_LIMIT_BYTES)).status).toBe(413);
     expect((await postChunked("/support", 2 * BODY_LIMIT_BYTES)).status).toBe(413);
     expect((await postChunked("/account/support/new", 2 * BODY_LIMIT_BYTES)).status).toBe(413);
+  });
+
+  it("lets /recover carry a photo of up to 5 MB, and no more than 6 MB", async () => {
+    const { status } = await postChunked("/recover", 5 * BODY_LIMIT_BYTES);
+    expect(status).toBe(200);
+    expect(received[0].body).toHaveLength(5 * BODY_LIMIT_BYTES);
+    expect((await postChunked("/recover", 7 * BODY_LIMIT_BYTES)).status).toBe(413);
   });
 
   it("passes a chunked body under the limit", async () => {

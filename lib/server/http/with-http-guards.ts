@@ -1,6 +1,6 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { getConfig } from "@/lib/config";
+import { bodyLimitFor } from "./body-limit-for";
 import { findBodyDefect } from "./find-body-defect";
 import { isForeignOrigin } from "./is-foreign-origin";
 import { isUnsafeMethod } from "./is-unsafe-method";
@@ -10,19 +10,6 @@ import { replayRequest } from "./replay-request";
 import { rewriteSessionCookies } from "./rewrite-session-cookies";
 
 type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
-
-/** No form of this portal comes near it, except the support forms below. */
-export const BODY_LIMIT_BYTES = 1024 * 1024;
-
-// The support forms (new ticket, reply) carry screenshots; only their pages accept that much.
-const SUPPORT_FORM_PATH = /^\/support\/(new|QN-\d{4}-\d{6})(\?|$)/;
-
-/** The largest body a POST to this URL may have: every screenshot at its limit plus 1 MB of text. */
-export function bodyLimitFor(url: string | undefined): number {
-  if (!url || !SUPPORT_FORM_PATH.test(url)) return BODY_LIMIT_BYTES;
-  const { SUPPORT_MAX_ATTACHMENTS, SUPPORT_MAX_ATTACHMENT_BYTES } = getConfig();
-  return SUPPORT_MAX_ATTACHMENTS * SUPPORT_MAX_ATTACHMENT_BYTES + BODY_LIMIT_BYTES;
-}
 
 function hasBody(req: IncomingMessage): boolean {
   return isUnsafeMethod(req.method) && (req.headers["content-length"] !== undefined || req.headers["transfer-encoding"] !== undefined);

@@ -24,7 +24,7 @@ type OneTimeCodeAttempt = {
 };
 
 
-const FAILED_EVENTS: Record<CodePurpose, SecurityEventType> = { status: "status_code_failed", reset: "reset_code_failed", sign_in: "sign_in_code_failed", unfreeze: "unfreeze_code_failed" };
+const FAILED_EVENTS: Record<CodePurpose, SecurityEventType> = { status: "status_code_failed", reset: "reset_code_failed", sign_in: "sign_in_code_failed", unfreeze: "unfreeze_code_failed", recovery: "recovery_code_failed" };
 
 type Outcome = { outcome: "ok" | "code_incorrect" | "code_invalid"; userId: string | null };
 
@@ -72,7 +72,7 @@ async function checkCode(db: Kysely<Database>, identifierHash: string, code: str
   if (!live) return { outcome: "code_invalid", userId: row.user_id };
   // A phantom row's code reaches nobody: even a lucky guess proves nothing, so it counts as wrong.
   const matches = oneTimeCodeMatches(row, code);
-  if (!matches || !row.user_id) return { outcome: await countWrongTry(db, row.id), userId: row.user_id };
+  if (!matches || (!row.user_id && purpose !== "recovery")) return { outcome: await countWrongTry(db, row.id), userId: row.user_id };
   return { outcome: (await spendCode(db, row.id, now)) ? "ok" : "code_invalid", userId: row.user_id };
 }
 
@@ -96,4 +96,14 @@ export async function verifyOneTimeCode({ db, store, identifier, code, context, 
   await grantStatusTicket(userId, now);
   await recordSecurityEvent(db, { type: "status_viewed", ...audit, detail: { via: "status_code" } });
   return { userId };
+}
+
+/** Proves a recovery request's new contact (no account involved); refuses like verifyOneTimeCode. */
+export async function verifyRecoveryCode({ db, store, identifier, code, context, now = Date.now() }: Omit<OneTimeCodeAttempt, "purpose">): Promise<void> {
+  await countAuthPost(store, context.ip, getConfig().IP_AUTH_POST_PER_MINUTE, now);
+  const identifierHash = hashIdentifier(identifier.value);
+  const { outcome } = await checkCode(db, identifierHash, code, "recovery", now);
+  if (outcome === "ok") return;
+  await recordSecurityEvent(db, { type: "recovery_code_failed", identifierHash, context, now, detail: { reason: outcome } });
+  throw new Refusal(outcome);
 }
