@@ -61,6 +61,14 @@ export const ERROR_CODES = [
   "account_not_paused",
   "agent_already_frozen",
   "agent_not_frozen",
+  "incident_text_required",
+  "incident_text_too_long",
+  "incident_not_found",
+  "incident_already_resolved",
+  "version_invalid",
+  "version_minimum_above_latest",
+  "version_message_required",
+  "update_url_invalid",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

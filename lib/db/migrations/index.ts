@@ -11,6 +11,7 @@ import * as oneTimeCodes from "./0008-one-time-codes";
 import * as twoStep from "./0009-two-step";
 import * as securityCenter from "./0010-security-center";
 import * as activity from "./0011-activity";
+import * as incidents from "./0014-incidents";
 
 /** Every migration, in order; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "0009-two-step": twoStep,
   "0010-security-center": securityCenter,
   "0011-activity": activity,
+  "0014-incidents": incidents,
 };

@@ -50,6 +50,10 @@ export const SECURITY_EVENT_TYPES = [
   "unfreeze_code_sent",
   "unfreeze_code_failed",
   "transaction_reported",
+  "incident_created",
+  "incident_updated",
+  "incident_resolved",
+  "client_version_rule_updated",
 ] as const;
 
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
