@@ -73,6 +73,14 @@ export const ERROR_CODES = [
   "recovery_month_invalid",
   "recovery_amount_invalid",
   "recovery_account_required",
+  "incident_text_required",
+  "incident_text_too_long",
+  "incident_not_found",
+  "incident_already_resolved",
+  "version_invalid",
+  "version_minimum_above_latest",
+  "version_message_required",
+  "update_url_invalid",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -331,6 +331,51 @@ export type RecoveryRequestsTable = {
   reset_link_sent_at: Generated<Millis | null>;
 };
 
+export type IncidentSeverity = "minor" | "major";
+export type IncidentStatus = "investigating" | "identified" | "monitoring" | "resolved";
+
+/** A service incident an agent posts, in both languages; resolved_at is set once, when it ends. */
+export type IncidentsTable = {
+  id: string;
+  title_zh: string;
+  title_en: string;
+  body_zh: string;
+  body_en: string;
+  severity: IncidentSeverity;
+  /** 1 when users may be unable to sign in, else 0. */
+  affects_sign_in: number;
+  status: IncidentStatus;
+  created_by: string | null;
+  created_at: Millis;
+  updated_at: Millis;
+  resolved_at: Millis | null;
+};
+
+/** One step of an incident's timeline: the status it moved to and what was said. */
+export type IncidentUpdatesTable = {
+  id: string;
+  incident_id: string;
+  status: IncidentStatus;
+  body_zh: string;
+  body_en: string;
+  agent_id: string | null;
+  created_at: Millis;
+};
+
+export type ClientPlatform = "ios" | "android" | "harmony";
+
+/** Per platform: the oldest app version still allowed to sign in and the newest one (semver strings). */
+export type ClientVersionRulesTable = {
+  platform: ClientPlatform;
+  minimum: string;
+  latest: string;
+  update_url: string;
+  message_zh: string;
+  message_en: string;
+  updated_by: string | null;
+  updated_at: Millis;
+};
+
 export type Database = {
   users: UsersTable;
   sessions: SessionsTable;
@@ -356,6 +401,9 @@ export type Database = {
   support_messages: SupportMessagesTable;
   support_attachments: SupportAttachmentsTable;
   recovery_requests: RecoveryRequestsTable;
+  incidents: IncidentsTable;
+  incident_updates: IncidentUpdatesTable;
+  client_version_rules: ClientVersionRulesTable;
 };
 
 export type User = Selectable<UsersTable>;

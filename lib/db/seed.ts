@@ -84,6 +84,13 @@ async function pauseDemoAccount(store: CounterStore, now: number): Promise<void>
   for (const at of failureTimesEndingWithPause(now)) await store.reserveFailure(key, at);
 }
 
+/** Each platform's starting version rule; an agent's later edit is kept (the seed only fills what is missing). */
+export const DEFAULT_VERSION_RULES = [
+  { platform: "ios", minimum: "5.2.0", latest: "5.8.1", update_url: "https://apps.apple.com/cn/app/qianneng-wallet/id0000000000" },
+  { platform: "android", minimum: "5.2.0", latest: "5.8.3", update_url: "https://www.qianneng.test/download/android" },
+  { platform: "harmony", minimum: "1.0.0", latest: "1.3.0", update_url: "https://appgallery.huawei.com/app/qianneng-wallet" },
+] as const;
+
 /** Creates or restores the demo accounts listed in the README; running it twice leaves the same state. */
 export async function seedDemoData(db: Kysely<Database>, { store, now = Date.now() }: { store?: CounterStore; now?: number } = {}): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -113,6 +120,10 @@ export async function seedDemoData(db: Kysely<Database>, { store, now = Date.now
     const demo = DEMO_ACCOUNTS[0];
     await trx.deleteFrom("transactions").where("user_id", "=", demo.id).execute();
     await trx.insertInto("transactions").values(demoTransactions(demo.id, now)).execute();
+    const message = { message_zh: "请更新到最新版本钱能钱包后再登录。", message_en: "Please update Qianneng Wallet to the latest version, then sign in." };
+    for (const rule of DEFAULT_VERSION_RULES) {
+      await trx.insertInto("client_version_rules").values({ ...rule, ...message, updated_by: null, updated_at: now }).onConflict((oc) => oc.column("platform").doNothing()).execute();
+    }
   });
   if (store) await pauseDemoAccount(store, now);
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AgentSearchForm } from "@/components/admin/agent-search-form";
+import { ConsoleNav } from "@/components/admin/console-nav";
 import { requireAgent } from "@/lib/server/agent/require-agent";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,6 +13,7 @@ export default async function AdminPage() {
   const t = await getTranslations("admin");
   return (
     <div className="mx-auto max-w-form space-y-5">
+      <ConsoleNav current="search" />
       <h1 className="text-2xl font-semibold">{t("heading")}</h1>
       <section className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6">
         <AgentSearchForm />

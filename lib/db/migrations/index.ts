@@ -13,6 +13,7 @@ import * as securityCenter from "./0010-security-center";
 import * as activity from "./0011-activity";
 import * as supportTickets from "./0012-support-tickets";
 import * as recovery from "./0013-recovery";
+import * as incidents from "./0014-incidents";
 
 /** Every migration, in order; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   "0011-activity": activity,
   "0012-support-tickets": supportTickets,
   "0013-recovery": recovery,
+  "0014-incidents": incidents,
 };

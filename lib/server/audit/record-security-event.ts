@@ -56,6 +56,10 @@ export const SECURITY_EVENT_TYPES = [
   "recovery_approved",
   "recovery_refused",
   "recovery_link_sent",
+  "incident_created",
+  "incident_updated",
+  "incident_resolved",
+  "client_version_rule_updated",
 ] as const;
 
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];

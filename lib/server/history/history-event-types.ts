@@ -67,6 +67,11 @@ const SHOWN: Record<SecurityEventType, boolean> = {
   recovery_approved: false,
   recovery_refused: false,
   recovery_link_sent: false,
+  // An agent's work on the service, filed under the agent's id for the audit: not about their own account's security.
+  incident_created: false,
+  incident_updated: false,
+  incident_resolved: false,
+  client_version_rule_updated: false,
 };
 
 /** The event types listed in the history, in the audit log's order. */

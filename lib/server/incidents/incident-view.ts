@@ -1,0 +1,30 @@
+import "server-only";
+import type { Selectable } from "kysely";
+import type { IncidentSeverity, IncidentStatus, IncidentsTable } from "@/lib/db/schema";
+
+export type Incident = {
+  id: string;
+  title: { zh: string; en: string };
+  body: { zh: string; en: string };
+  severity: IncidentSeverity;
+  affectsSignIn: boolean;
+  status: IncidentStatus;
+  createdAt: number;
+  updatedAt: number;
+  resolvedAt: number | null;
+};
+
+/** A row as callers use it: a real boolean and numbers (PostgreSQL may hand bigint columns back as strings). */
+export function incidentView(row: Selectable<IncidentsTable>): Incident {
+  return {
+    id: row.id,
+    title: { zh: row.title_zh, en: row.title_en },
+    body: { zh: row.body_zh, en: row.body_en },
+    severity: row.severity,
+    affectsSignIn: Number(row.affects_sign_in) === 1,
+    status: row.status,
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+    resolvedAt: row.resolved_at === null ? null : Number(row.resolved_at),
+  };
+}
