@@ -50,6 +50,9 @@ export const SECURITY_EVENT_TYPES = [
   "unfreeze_code_sent",
   "unfreeze_code_failed",
   "transaction_reported",
+  "ticket_opened",
+  "ticket_answered",
+  "ticket_closed",
 ] as const;
 
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];

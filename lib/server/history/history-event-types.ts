@@ -59,6 +59,10 @@ const SHOWN: Record<SecurityEventType, boolean> = {
   new_device_signed_in: true,
   not_me_reported: true,
   transaction_reported: true,
+  // Support cases are listed with their conversation on /support, and an answer arrives as a notice.
+  ticket_opened: false,
+  ticket_answered: false,
+  ticket_closed: false,
 };
 
 /** The event types listed in the history, in the audit log's order. */
