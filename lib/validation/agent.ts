@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CASE_REF_PATTERN } from "./freeze";
+import { TICKET_TEXT_MAX } from "./support";
 
 export const AGENT_REASON_MIN = 5;
 export const AGENT_REASON_MAX = 500;
@@ -22,3 +23,9 @@ export const agentFreezeSchema = z.object({
 });
 
 export const agentSearchSchema = z.object({ identifier: z.string({ error: "identifier_required" }).max(256, { error: "identifier_too_long" }) });
+
+const reference = z.string({ error: "ticket_not_found" }).regex(/^QN-\d{4}-\d{6}$/, { error: "ticket_not_found" });
+
+export const agentTicketReplySchema = z.object({ reference, body: z.string({ error: "ticket_text_required" }).trim().min(1, { error: "ticket_text_required" }).max(TICKET_TEXT_MAX, { error: "ticket_text_required" }) });
+
+export const agentTicketCloseSchema = z.object({ reference, reason });

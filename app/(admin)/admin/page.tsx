@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AgentSearchForm } from "@/components/admin/agent-search-form";
 import { ConsoleNav } from "@/components/admin/console-nav";
@@ -18,6 +19,9 @@ export default async function AdminPage() {
       <section className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6">
         <AgentSearchForm />
       </section>
+      <nav aria-label={t("heading")} className="rounded-xl bg-white p-5 text-sm shadow-sm ring-1 ring-slate-200 sm:p-6">
+        <Link href="/admin/tickets" className="font-medium text-brand-700 underline-offset-2 hover:underline">{t("tickets.link")}</Link>
+      </nav>
     </div>
   );
 }

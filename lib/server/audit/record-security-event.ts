@@ -60,6 +60,9 @@ export const SECURITY_EVENT_TYPES = [
   "incident_updated",
   "incident_resolved",
   "client_version_rule_updated",
+  "ticket_opened",
+  "ticket_answered",
+  "ticket_closed",
 ] as const;
 
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];

@@ -72,6 +72,10 @@ const SHOWN: Record<SecurityEventType, boolean> = {
   incident_updated: false,
   incident_resolved: false,
   client_version_rule_updated: false,
+  // Support cases are listed with their conversation on /support, and an answer arrives as a notice.
+  ticket_opened: false,
+  ticket_answered: false,
+  ticket_closed: false,
 };
 
 /** The event types listed in the history, in the audit log's order. */

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database, SupportTicketCategory } from "@/lib/db/schema";
+import { recordSecurityEvent } from "@/lib/server/audit/record-security-event";
 import { openSupportCase } from "./open-support-case";
 import type { Screenshot } from "./accept-screenshot";
 import type { SupportOwner } from "./support-owner";
@@ -24,7 +25,8 @@ export async function openTicket(db: Kysely<Database>, { owner, category, body, 
       contactEmail: "contactEmail" in owner ? owner.contactEmail : null,
       contactMobile: "contactMobile" in owner ? owner.contactMobile : null,
     };
-    const opened = await openSupportCase(trx, { userId: "userId" in owner ? owner.userId : null, category, body, ...contact, locale, now });
+    const userId = "userId" in owner ? owner.userId : null;
+    const opened = await openSupportCase(trx, { userId, category, body, ...contact, locale, now });
     if (!opened) throw new Error("support case refused without a transaction");
     for (const shot of screenshots) {
       await trx
@@ -32,6 +34,7 @@ export async function openTicket(db: Kysely<Database>, { owner, category, body, 
         .values({ id: randomUUID(), ticket_id: opened.id, message_id: null, mime: shot.mime, bytes: shot.bytes, size: shot.size, width: shot.width, height: shot.height, created_at: now })
         .execute();
     }
+    await recordSecurityEvent(trx, { type: "ticket_opened", userId, detail: { reference: opened.reference, category }, now });
     return { reference: opened.reference };
   });
 }
