@@ -61,6 +61,8 @@ export const ERROR_CODES = [
   "not_me_link_invalid",
   "not_permitted",
   "agent_own_account",
+  "recovery_not_pending",
+  "recovery_no_account",
   "agent_account_not_found",
   "agent_reason_required",
   "agent_reason_too_long",

@@ -29,3 +29,7 @@ const reference = z.string({ error: "ticket_not_found" }).regex(/^QN-\d{4}-\d{6}
 export const agentTicketReplySchema = z.object({ reference, body: z.string({ error: "ticket_text_required" }).trim().min(1, { error: "ticket_text_required" }).max(TICKET_TEXT_MAX, { error: "ticket_text_required" }) });
 
 export const agentTicketCloseSchema = z.object({ reference, reason });
+
+const recoveryReference = z.string({ error: "recovery_not_pending" }).regex(/^QN-\d{4}-\d{6}$/, { error: "recovery_not_pending" });
+
+export const agentRecoveryDecisionSchema = z.object({ reference: recoveryReference, reason });

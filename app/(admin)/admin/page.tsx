@@ -20,7 +20,10 @@ export default async function AdminPage() {
         <AgentSearchForm />
       </section>
       <nav aria-label={t("heading")} className="rounded-xl bg-white p-5 text-sm shadow-sm ring-1 ring-slate-200 sm:p-6">
-        <Link href="/admin/tickets" className="font-medium text-brand-700 underline-offset-2 hover:underline">{t("tickets.link")}</Link>
+        <ul className="space-y-2">
+          <li><Link href="/admin/tickets" className="font-medium text-brand-700 underline-offset-2 hover:underline">{t("tickets.link")}</Link></li>
+          <li><Link href="/admin/recovery" className="font-medium text-brand-700 underline-offset-2 hover:underline">{t("recovery.link")}</Link></li>
+        </ul>
       </nav>
     </div>
   );

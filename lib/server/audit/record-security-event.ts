@@ -55,6 +55,7 @@ export const SECURITY_EVENT_TYPES = [
   "recovery_requested",
   "recovery_approved",
   "recovery_refused",
+  "recovery_evidence_viewed",
   "recovery_link_sent",
   "incident_created",
   "incident_updated",

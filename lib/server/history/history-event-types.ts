@@ -66,6 +66,7 @@ const SHOWN: Record<SecurityEventType, boolean> = {
   // An agent's decision is told by message to the old and new contacts; the history starts over with the reset.
   recovery_approved: false,
   recovery_refused: false,
+  recovery_evidence_viewed: false,
   recovery_link_sent: false,
   // An agent's work on the service, filed under the agent's id for the audit: not about their own account's security.
   incident_created: false,
