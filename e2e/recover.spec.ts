@@ -1,16 +1,17 @@
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { createAccount, e2eDb } from "./support/accounts";
 import { axeViolations } from "./support/axe";
 import { mailbox } from "./support/mailbox-client";
-import { signIn } from "./helpers";
+import { fillSignIn, signIn } from "./helpers";
+import { enableTwoStep, nextTotpCode } from "./support/two-step";
 
-/** An agent's decision or housekeeping, run as the server would (its secret and address: playwright.config.ts). */
-function runRecovery(...args: string[]): string {
+/** Housekeeping, run as the server would (its secret and address: playwright.config.ts). */
+function sendDueRecoveryLinks(): string {
   const env = { ...process.env, AUTH_SECRET: process.env.E2E_AUTH_SECRET, APP_URL: process.env.E2E_BASE_URL ?? `http://localhost:${process.env.E2E_PORT}` };
-  return execFileSync("node_modules/.bin/tsx", ["--tsconfig", "e2e/tsconfig.json", "e2e/support/decide-recovery.ts", ...args], { env, encoding: "utf8" }).trim();
+  return execFileSync("node_modules/.bin/tsx", ["--tsconfig", "e2e/tsconfig.json", "e2e/support/send-recovery-links.ts"], { env, encoding: "utf8" }).trim();
 }
 
 const NEW_PASSWORD = "Lantern-Orbit-7-Quay!";
@@ -21,6 +22,23 @@ async function idPhoto(): Promise<Buffer> {
 }
 
 /** Files a request through /recover with a new email proved by its code; answers the reference shown. */
+/** An agent with an authenticator app, signed in with its TOTP code in a context of its own. */
+async function signInAgent(browser: Browser, locale: "zh-CN" | "en" = "zh-CN"): Promise<{ desk: Page; agentId: string }> {
+  const agent = await createAccount();
+  await (await e2eDb()).updateTable("users").set({ role: "agent" }).where("id", "=", agent.id).execute();
+  const { secret } = await enableTwoStep(agent.id, { totp: true });
+  const desk = await (await browser.newContext({ locale })).newPage();
+  await desk.context().addCookies([{ name: "NEXT_LOCALE", value: locale, domain: "localhost", path: "/" }]);
+  await desk.goto("/sign-in");
+  const form = await fillSignIn(desk, agent.email, agent.password);
+  await form.locator('button[type="submit"]').click();
+  await expect(desk).toHaveURL(/\/sign-in\/two-step/);
+  await desk.getByLabel(/应用中的 6 位验证码|6-digit code from the app/).fill(await nextTotpCode(secret));
+  await desk.getByRole("button", { name: /^(验证|Verify)$/ }).click();
+  await expect(desk).toHaveURL(/\/account$/);
+  return { desk, agentId: agent.id };
+}
+
 async function fileRequest(page: Page, { contact, account }: { contact: string; account: string }): Promise<string> {
   await page.goto("/recover");
   await page.getByLabel("新的邮箱或手机号").fill(contact);
@@ -58,18 +76,43 @@ test("[locked-out] files a recovery request with a new email verified by code an
   expect(new Map(rows.map((r) => [r.reference, r.user_id]))).toEqual(new Map([[real, owner.id], [phantom, null]]));
 });
 
-test("[locked-out] approved by an agent, a reset link reaches the new contact and the old sessions are gone", async ({ page, browser }) => {
-  test.setTimeout(60_000);
-  const [owner, agent] = [await createAccount(), await createAccount()];
+test("[agent] reviews a recovery request (photo shown, answers checked), approves it with a reason; after the hold the reset link reaches the new contact and the old sessions are gone", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const owner = await createAccount();
   const db = await e2eDb();
-  await db.updateTable("users").set({ role: "agent" }).where("id", "=", agent.id).execute();
   const elsewhere = await (await browser.newContext({ locale: "zh-CN" })).newPage();
   await signIn(elsewhere, owner.email, owner.password);
 
+  await db.updateTable("users").set({ created_at: Date.UTC(2026, 0, 15) }).where("id", "=", owner.id).execute();
   const contact = newEmail();
   const reference = await fileRequest(page, { contact, account: owner.email });
   const { id } = await db.selectFrom("recovery_requests").select("id").where("reference", "=", reference).executeTakeFirstOrThrow();
-  runRecovery("approve", id, agent.id);
+
+  const { desk, agentId } = await signInAgent(browser);
+  await desk.goto("/admin");
+  await desk.getByRole("link", { name: "找回申请队列" }).click();
+  await desk.getByTestId("recovery-queue").getByRole("link", { name: reference }).click();
+  await expect(desk.getByTestId("recovery-evidence")).toContainText(contact);
+  await expect(desk.getByTestId("recovery-evidence")).toContainText(owner.email);
+  await expect(desk.getByTestId("check-month")).toHaveText("与账户相符");
+  await expect(desk.getByTestId("check-amount")).toHaveText("不相符");
+  const photo = desk.getByRole("img", { name: `申请 ${reference} 的证件照片` });
+  await expect(photo).toBeVisible();
+  expect(await photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(40);
+  const served = await desk.request.get(`/api/admin/recovery/${id}/photo`);
+  expect(served.status()).toBe(200);
+  expect(served.headers()["cache-control"]).toContain("no-store");
+
+  await desk.locator("#approve-reason").fill("ok");
+  await desk.getByRole("button", { name: "批准申请" }).click();
+  await expect(desk.locator("#approve-reason-error")).not.toBeEmpty();
+  await desk.locator("#approve-reason").fill("ID photo matches the account owner");
+  await desk.getByRole("button", { name: "批准申请" }).click();
+  await expect(desk.getByTestId("recovery-status")).toHaveText("已批准");
+  const audit = await db.selectFrom("security_events").select(["type", "detail"]).where("type", "in", ["recovery_evidence_viewed", "recovery_approved"]).where("user_id", "=", owner.id).execute();
+  expect(audit.map((e) => e.type).sort()).toEqual(expect.arrayContaining(["recovery_approved", "recovery_evidence_viewed"]));
+  for (const event of audit) expect(event.detail).toContain(agentId);
+  await desk.context().close();
 
   await elsewhere.reload();
   await expect(elsewhere).toHaveURL(/\/sign-in/);
@@ -78,7 +121,7 @@ test("[locked-out] approved by an agent, a reset link reaches the new contact an
 
   // The 72 h hold, passed by moving the due time; then housekeeping sends the link.
   await db.updateTable("recovery_requests").set({ reset_link_due_at: Date.now() - 1 }).where("id", "=", id).execute();
-  runRecovery("send-links");
+  sendDueRecoveryLinks();
   const mail = await mailbox.waitForEmail((m) => m.to === contact && m.text.includes("/reset-password?"));
   await page.goto(/https?:\/\/\S+\/reset-password\?\S+/.exec(mail.text)?.[0] ?? "/");
   await page.getByRole("button", { name: "继续设置新密码" }).click();
@@ -89,3 +132,30 @@ test("[locked-out] approved by an agent, a reset link reaches the new contact an
   await expect(page).toHaveURL(/\/sign-in\?reset=1/);
   await signIn(page, contact, NEW_PASSWORD);
 });
+
+test("[user] a user who is not an agent gets 404 on the recovery queue, a request's page and its ID photo", async ({ page }) => {
+  const [owner, user] = [await createAccount(), await createAccount()];
+  const reference = await fileRequest(page, { contact: newEmail(), account: owner.email });
+  const { id } = await (await e2eDb()).selectFrom("recovery_requests").select("id").where("reference", "=", reference).executeTakeFirstOrThrow();
+  expect((await page.request.get(`/api/admin/recovery/${id}/photo`)).status()).toBe(404);
+  await signIn(page, user.email, user.password);
+  expect((await page.goto("/admin/recovery"))?.status()).toBe(404);
+  expect((await page.goto(`/admin/recovery/${reference}`))?.status()).toBe(404);
+  expect((await page.request.get(`/api/admin/recovery/${id}/photo`)).status()).toBe(404);
+});
+
+for (const locale of ["zh-CN", "en"] as const) {
+  test(`[agent] axe finds no violations on the recovery queue and a request (${locale})`, async ({ page, browser }) => {
+    const owner = await createAccount();
+    const reference = await fileRequest(page, { contact: newEmail(), account: owner.email });
+    const { desk } = await signInAgent(browser, locale);
+    await desk.goto("/admin/recovery");
+    await expect(desk.locator("html")).toHaveAttribute("lang", locale);
+    await expect(desk.getByTestId("recovery-queue")).toContainText(reference);
+    expect(await axeViolations(desk)).toEqual([]);
+    await desk.goto(`/admin/recovery/${reference}`);
+    await expect(desk.getByRole("img")).toBeVisible();
+    expect(await axeViolations(desk)).toEqual([]);
+    await desk.context().close();
+  });
+}
