@@ -96,7 +96,7 @@ describe.each(testDatabases())("the recovery queue's actions on $name", (kind) =
     expect(await statusOf(id)).toBe("approved");
     expect(await emailOf(DEMO.id)).toBe(NEW_EMAIL);
     expect(await db.selectFrom("sessions").select("id").where("id", "=", ownerSession).executeTakeFirst()).toBeUndefined();
-    expect(await eventsOf("recovery_approved")).toEqual([{ userId: DEMO.id, detail: expect.objectContaining({ agentId: AGENT.id, reference, reason: REASON }) }]);
+    expect(await eventsOf("recovery_approved")).toEqual([{ userId: DEMO.id, detail: expect.objectContaining({ actor: AGENT.id, reference, reason: REASON }) }]);
     expect(await approve(reference)).toMatchObject({ code: "recovery_not_pending" });
   });
 
@@ -107,7 +107,7 @@ describe.each(testDatabases())("the recovery queue's actions on $name", (kind) =
     expect(await statusOf(id)).toBe("refused");
     expect(await emailOf(DEMO.id)).toBe(DEMO.email);
     expect(await db.selectFrom("outbox").select(["kind", "recipient"]).execute()).toEqual([{ kind: "recovery_refused", recipient: NEW_EMAIL }]);
-    expect(await eventsOf("recovery_refused")).toEqual([{ userId: DEMO.id, detail: expect.objectContaining({ agentId: AGENT.id, reference }) }]);
+    expect(await eventsOf("recovery_refused")).toEqual([{ userId: DEMO.id, detail: expect.objectContaining({ actor: AGENT.id, reference }) }]);
   });
 
   it("an agent cannot decide on their own account, and a request without an account can only be refused", async () => {

@@ -46,7 +46,7 @@ export async function approveRecovery(db: Kysely<Database>, decision: RecoveryDe
     for (const table of ["totp_credentials", "backup_codes", "passkeys"] as const) await trx.deleteFrom(table).where("user_id", "=", user.id).execute();
     await trx.updateTable("reset_holds").set({ cancelled_at: now }).where("user_id", "=", user.id).where("applied_at", "is", null).where("cancelled_at", "is", null).execute();
     await endAllSessions(trx, user.id, { reason: "recovered", now });
-    await recordSecurityEvent(trx, { type: "recovery_approved", userId: user.id, now, detail: { agentId: decision.agentId, reference: request.reference, reason: decision.reason, resetLinkAt } });
+    await recordSecurityEvent(trx, { type: "recovery_approved", userId: user.id, now, detail: { actor: decision.agentId, reference: request.reference, reason: decision.reason, resetLinkAt } });
   });
   return { resetLinkAt };
 }

@@ -20,6 +20,6 @@ export async function refuseRecovery(db: Kysely<Database>, decision: RecoveryDec
     const common = { kind: "recovery_refused", userId: null, now };
     if (request.contact_kind === "email") await enqueueEmail(trx, { to: evidence.contact, subject: t("recoveryRefused.subject"), text: t("recoveryRefused.email", values), ...common });
     else await enqueueSms(trx, { to: evidence.contact, text: t("recoveryRefused.sms", values), ...common });
-    await recordSecurityEvent(trx, { type: "recovery_refused", userId: user?.id, now, detail: { agentId: decision.agentId, reference: request.reference, reason: values.reason } });
+    await recordSecurityEvent(trx, { type: "recovery_refused", userId: user?.id, now, detail: { actor: decision.agentId, reference: request.reference, reason: values.reason } });
   });
 }
