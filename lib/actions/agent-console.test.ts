@@ -8,6 +8,7 @@ import { DEMO_ACCOUNTS, seedDemoData } from "@/lib/db/seed";
 import { requireAgent } from "@/lib/server/agent/require-agent";
 import { createSession } from "@/lib/server/sessions/create-session";
 import { agentFreezeAction, agentUnfreezeAction, agentUnlockAction } from "./agent-console";
+import { formData } from "@/test/form-data";
 
 const claims = vi.hoisted(() => ({ current: null as null | { user: { id: string }; sessionId: string; purpose: string } }));
 vi.mock("@/auth", () => ({ auth: async () => claims.current, signIn: vi.fn(), signOut: vi.fn() }));
@@ -24,12 +25,6 @@ async function signInAs(userId: string) {
   claims.current = { user: { id: userId }, sessionId: id, purpose: "full" };
 }
 
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  return data;
-}
-
 /** What a page guard threw: Next's notFound() and redirect() are errors with a digest. */
 async function digestOf(work: Promise<unknown>): Promise<string> {
   const error = (await work.then(() => null, (e: unknown) => e)) as { digest?: string } | null;
@@ -37,7 +32,7 @@ async function digestOf(work: Promise<unknown>): Promise<string> {
 }
 
 const statusOf = async (id: string) => (await db.selectFrom("users").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status;
-const unfreezeFrozen = () => agentUnfreezeAction({}, form({ accountId: FROZEN.id, reason: REASON }));
+const unfreezeFrozen = () => agentUnfreezeAction({}, formData({ accountId: FROZEN.id, reason: REASON }));
 
 beforeAll(async () => {
   db = await getDb();
@@ -53,9 +48,9 @@ describe("the agent console guard", () => {
     for (const who of [null, DEMO.id]) {
       if (who) await signInAs(who);
       expect(await unfreezeFrozen()).toMatchObject({ code: "not_permitted" });
-      expect(await agentFreezeAction({}, form({ accountId: DEMO.id, reason: REASON, caseRef: "QN-2026-000123" }))).toMatchObject({ code: "not_permitted" });
-      expect(await agentUnlockAction({}, form({ accountId: PAUSED.id, reason: REASON }))).toMatchObject({ code: "not_permitted" });
-      expect(await agentUnlockAction({}, form({}))).toMatchObject({ code: "not_permitted" });
+      expect(await agentFreezeAction({}, formData({ accountId: DEMO.id, reason: REASON, caseRef: "QN-2026-000123" }))).toMatchObject({ code: "not_permitted" });
+      expect(await agentUnlockAction({}, formData({ accountId: PAUSED.id, reason: REASON }))).toMatchObject({ code: "not_permitted" });
+      expect(await agentUnlockAction({}, formData({}))).toMatchObject({ code: "not_permitted" });
       expect(await digestOf(requireAgent())).toBe("NEXT_HTTP_ERROR_FALLBACK;404");
     }
     expect(await statusOf(FROZEN.id)).toBe("frozen");
@@ -82,16 +77,16 @@ describe("the agent console guard", () => {
 
   it("a reason of 5 to 500 characters and a well-formed case reference are required", async () => {
     await signInAs(AGENT.id);
-    expect(await agentUnfreezeAction({}, form({ accountId: FROZEN.id, reason: " ok " }))).toMatchObject({ fieldErrors: { reason: ["agent_reason_required"] } });
-    expect(await agentUnfreezeAction({}, form({ accountId: FROZEN.id, reason: "x".repeat(501) }))).toMatchObject({ fieldErrors: { reason: ["agent_reason_too_long"] } });
-    expect(await agentFreezeAction({}, form({ accountId: DEMO.id, reason: REASON, caseRef: "QN-26-1" }))).toMatchObject({ fieldErrors: { caseRef: ["case_ref_invalid"] } });
+    expect(await agentUnfreezeAction({}, formData({ accountId: FROZEN.id, reason: " ok " }))).toMatchObject({ fieldErrors: { reason: ["agent_reason_required"] } });
+    expect(await agentUnfreezeAction({}, formData({ accountId: FROZEN.id, reason: "x".repeat(501) }))).toMatchObject({ fieldErrors: { reason: ["agent_reason_too_long"] } });
+    expect(await agentFreezeAction({}, formData({ accountId: DEMO.id, reason: REASON, caseRef: "QN-26-1" }))).toMatchObject({ fieldErrors: { caseRef: ["case_ref_invalid"] } });
     expect(await statusOf(FROZEN.id)).toBe("frozen");
     expect(await statusOf(DEMO.id)).toBe("active");
   });
 
   it("an agent's action on their own account is refused", async () => {
     await signInAs(AGENT.id);
-    expect(await agentFreezeAction({}, form({ accountId: AGENT.id, reason: REASON, caseRef: "QN-2026-000123" }))).toMatchObject({ code: "agent_own_account" });
+    expect(await agentFreezeAction({}, formData({ accountId: AGENT.id, reason: REASON, caseRef: "QN-2026-000123" }))).toMatchObject({ code: "agent_own_account" });
     expect(await statusOf(AGENT.id)).toBe("active");
   });
 });

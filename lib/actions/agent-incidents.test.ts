@@ -7,6 +7,7 @@ import type { Database } from "@/lib/db/schema";
 import { DEMO_ACCOUNTS, seedDemoData } from "@/lib/db/seed";
 import { createSession } from "@/lib/server/sessions/create-session";
 import { agentCreateIncidentAction, agentUpdateIncidentAction, agentUpdateVersionRuleAction } from "./agent-incidents";
+import { formData } from "@/test/form-data";
 
 const claims = vi.hoisted(() => ({ current: null as null | { user: { id: string }; sessionId: string; purpose: string } }));
 vi.mock("@/auth", () => ({ auth: async () => claims.current, signIn: vi.fn(), signOut: vi.fn() }));
@@ -23,12 +24,6 @@ let db: Kysely<Database>;
 async function signInAs(userId: string) {
   const { id } = await createSession(db, { userId, persistent: false, context });
   claims.current = { user: { id: userId }, sessionId: id, purpose: "full" };
-}
-
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  return data;
 }
 
 /** The incident page a successful create redirects to. */
@@ -57,9 +52,9 @@ describe("incidents and version rules in the console", () => {
     await db.updateTable("users").set({ role: "agent" }).where("id", "=", PAUSED.id).execute();
     for (const who of [null, DEMO.id, PAUSED.id]) {
       if (who) await signInAs(who);
-      expect(await agentCreateIncidentAction({}, form(INCIDENT))).toMatchObject({ code: "not_permitted" });
-      expect(await agentUpdateIncidentAction({}, form({ incidentId: "x", status: "resolved", bodyZh: "好", bodyEn: "ok", reason: REASON }))).toMatchObject({ code: "not_permitted" });
-      expect(await agentUpdateVersionRuleAction({}, form(RULE))).toMatchObject({ code: "not_permitted" });
+      expect(await agentCreateIncidentAction({}, formData(INCIDENT))).toMatchObject({ code: "not_permitted" });
+      expect(await agentUpdateIncidentAction({}, formData({ incidentId: "x", status: "resolved", bodyZh: "好", bodyEn: "ok", reason: REASON }))).toMatchObject({ code: "not_permitted" });
+      expect(await agentUpdateVersionRuleAction({}, formData(RULE))).toMatchObject({ code: "not_permitted" });
     }
     expect(await incidents()).toEqual([]);
     expect(await android()).toBe("5.2.0");
@@ -68,12 +63,12 @@ describe("incidents and version rules in the console", () => {
 
   it("an agent posts an incident, updates and resolves it; each step is audited with the agent's id", async () => {
     await signInAs(AGENT.id);
-    const page = await redirectOf(agentCreateIncidentAction({}, form(INCIDENT)));
+    const page = await redirectOf(agentCreateIncidentAction({}, formData(INCIDENT)));
     const [created] = await incidents();
     expect(page).toBe(`/admin/incidents/${created.id}`);
     expect(created).toMatchObject({ severity: "major", status: "investigating" });
     expect(Number(created.affects_sign_in)).toBe(1);
-    const update = (status: string) => agentUpdateIncidentAction({}, form({ incidentId: created.id, status, bodyZh: "已修复。", bodyEn: "Fixed.", reason: REASON }));
+    const update = (status: string) => agentUpdateIncidentAction({}, formData({ incidentId: created.id, status, bodyZh: "已修复。", bodyEn: "Fixed.", reason: REASON }));
     expect(await update("monitoring")).toEqual({ ok: true });
     expect(await update("resolved")).toEqual({ ok: true });
     expect(await update("identified")).toMatchObject({ code: "incident_already_resolved" });
@@ -85,23 +80,23 @@ describe("incidents and version rules in the console", () => {
 
   it("incident fields are checked next to each field: text required, a reason of 5 to 500 characters, known values only", async () => {
     await signInAs(AGENT.id);
-    expect(await agentCreateIncidentAction({}, form({ ...INCIDENT, titleEn: " ", bodyZh: "x".repeat(2001), reason: "no" }))).toMatchObject({
+    expect(await agentCreateIncidentAction({}, formData({ ...INCIDENT, titleEn: " ", bodyZh: "x".repeat(2001), reason: "no" }))).toMatchObject({
       fieldErrors: { titleEn: ["incident_text_required"], bodyZh: ["incident_text_too_long"], reason: ["agent_reason_required"] },
     });
-    expect(await agentCreateIncidentAction({}, form({ ...INCIDENT, severity: "catastrophic" }))).toMatchObject({ fieldErrors: { severity: ["invalid_input"] } });
-    expect(await agentUpdateIncidentAction({}, form({ incidentId: "missing", status: "resolved", bodyZh: "好", bodyEn: "ok", reason: REASON }))).toMatchObject({ code: "incident_not_found" });
+    expect(await agentCreateIncidentAction({}, formData({ ...INCIDENT, severity: "catastrophic" }))).toMatchObject({ fieldErrors: { severity: ["invalid_input"] } });
+    expect(await agentUpdateIncidentAction({}, formData({ incidentId: "missing", status: "resolved", bodyZh: "好", bodyEn: "ok", reason: REASON }))).toMatchObject({ code: "incident_not_found" });
     expect(await incidents()).toEqual([]);
   });
 
   it("an agent edits a version rule; bad semver, a minimum above the latest and a non-https link are refused next to the field", async () => {
     await signInAs(AGENT.id);
-    expect(await agentUpdateVersionRuleAction({}, form({ ...RULE, minimum: "5.6" }))).toMatchObject({ fieldErrors: { minimum: ["version_invalid"] } });
-    expect(await agentUpdateVersionRuleAction({}, form({ ...RULE, latest: "latest" }))).toMatchObject({ fieldErrors: { latest: ["version_invalid"] } });
-    expect(await agentUpdateVersionRuleAction({}, form({ ...RULE, minimum: "6.0.0" }))).toMatchObject({ fieldErrors: { minimum: ["version_minimum_above_latest"] } });
-    expect(await agentUpdateVersionRuleAction({}, form({ ...RULE, updateUrl: "http://www.qianneng.test/apk" }))).toMatchObject({ fieldErrors: { updateUrl: ["update_url_invalid"] } });
-    expect(await agentUpdateVersionRuleAction({}, form({ ...RULE, platform: "windows" }))).toMatchObject({ fieldErrors: { platform: ["invalid_input"] } });
+    expect(await agentUpdateVersionRuleAction({}, formData({ ...RULE, minimum: "5.6" }))).toMatchObject({ fieldErrors: { minimum: ["version_invalid"] } });
+    expect(await agentUpdateVersionRuleAction({}, formData({ ...RULE, latest: "latest" }))).toMatchObject({ fieldErrors: { latest: ["version_invalid"] } });
+    expect(await agentUpdateVersionRuleAction({}, formData({ ...RULE, minimum: "6.0.0" }))).toMatchObject({ fieldErrors: { minimum: ["version_minimum_above_latest"] } });
+    expect(await agentUpdateVersionRuleAction({}, formData({ ...RULE, updateUrl: "http://www.qianneng.test/apk" }))).toMatchObject({ fieldErrors: { updateUrl: ["update_url_invalid"] } });
+    expect(await agentUpdateVersionRuleAction({}, formData({ ...RULE, platform: "windows" }))).toMatchObject({ fieldErrors: { platform: ["invalid_input"] } });
     expect(await android()).toBe("5.2.0");
-    expect(await agentUpdateVersionRuleAction({}, form(RULE))).toEqual({ ok: true });
+    expect(await agentUpdateVersionRuleAction({}, formData(RULE))).toEqual({ ok: true });
     expect(await android()).toBe("5.6.0");
     expect(await auditOf("client_version_rule_updated")).toEqual([expect.objectContaining({ userId: AGENT.id, actor: AGENT.id, reason: REASON, platform: "android", minimum: "5.6.0" })]);
   });

@@ -13,6 +13,7 @@ import { sealContext } from "@/lib/server/recovery/recovery-policy";
 import { createSession } from "@/lib/server/sessions/create-session";
 import { testDatabases, useDatabase } from "@/test/databases";
 import { agentApproveRecoveryAction, agentRefuseRecoveryAction } from "./agent-recovery";
+import { formData } from "@/test/form-data";
 
 const current = vi.hoisted(() => ({ db: undefined as unknown, claims: null as null | { user: { id: string }; sessionId: string; purpose: string } }));
 vi.mock("@/lib/db", async (original) => ({ ...(await original<object>()), getDb: async () => current.db }));
@@ -24,12 +25,6 @@ const [DEMO, PAUSED, , , AGENT] = DEMO_ACCOUNTS;
 const NEW_EMAIL = "found-again@qianneng.test";
 const REASON = "ID photo and answers match";
 const context = { ip: "203.0.113.5", userAgent: "vitest" };
-
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  return data;
-}
 
 describe.each(testDatabases())("the recovery queue's actions on $name", (kind) => {
   const t = useDatabase(kind);
@@ -60,8 +55,8 @@ describe.each(testDatabases())("the recovery queue's actions on $name", (kind) =
   const emailOf = async (userId: string) => (await db.selectFrom("users").select("email").where("id", "=", userId).executeTakeFirstOrThrow()).email;
   const eventsOf = async (type: string) =>
     (await db.selectFrom("security_events").select(["user_id", "detail"]).where("type", "=", type as never).execute()).map((e) => ({ userId: e.user_id, detail: JSON.parse(e.detail ?? "{}") as Record<string, unknown> }));
-  const approve = (reference: string, reason = REASON) => agentApproveRecoveryAction({}, form({ reference, reason }));
-  const refuse = (reference: string, reason = "The photo is unreadable") => agentRefuseRecoveryAction({}, form({ reference, reason }));
+  const approve = (reference: string, reason = REASON) => agentApproveRecoveryAction({}, formData({ reference, reason }));
+  const refuse = (reference: string, reason = "The photo is unreadable") => agentRefuseRecoveryAction({}, formData({ reference, reason }));
 
   beforeEach(async () => {
     db = t.db;

@@ -8,6 +8,7 @@ import { createSession } from "@/lib/server/sessions/create-session";
 import { openTicket } from "@/lib/server/support/open-ticket";
 import { testDatabases, useDatabase } from "@/test/databases";
 import { agentCloseTicketAction, agentReplyTicketAction } from "./agent-tickets";
+import { formData } from "@/test/form-data";
 
 const current = vi.hoisted(() => ({ db: undefined as unknown, claims: null as null | { user: { id: string }; sessionId: string; purpose: string } }));
 vi.mock("@/lib/db", async (original) => ({ ...(await original<object>()), getDb: async () => current.db }));
@@ -17,12 +18,6 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const [DEMO, PAUSED, , , AGENT] = DEMO_ACCOUNTS;
 const REASON = "the customer confirmed it is solved";
-
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  return data;
-}
 
 describe.each(testDatabases())("the ticket queue's actions on $name", (kind) => {
   const t = useDatabase(kind);
@@ -37,7 +32,7 @@ describe.each(testDatabases())("the ticket queue's actions on $name", (kind) => 
   const agentMessages = async (ref: string) => db.selectFrom("support_messages").select(["author_user_id", "body"]).where("ticket_id", "=", (await ticketOf(ref)).id).where("author", "=", "agent").execute();
   const eventsOf = async (type: string) =>
     (await db.selectFrom("security_events").select(["user_id", "detail"]).where("type", "=", type as never).execute()).map((e) => ({ userId: e.user_id, detail: JSON.parse(e.detail ?? "{}") as Record<string, unknown> }));
-  const answer = (ref: string, body = "Please follow the identity check.") => agentReplyTicketAction({}, form({ reference: ref, body }));
+  const answer = (ref: string, body = "Please follow the identity check.") => agentReplyTicketAction({}, formData({ reference: ref, body }));
 
   beforeEach(async () => {
     db = t.db;
@@ -58,7 +53,7 @@ describe.each(testDatabases())("the ticket queue's actions on $name", (kind) => 
       current.claims = null;
       if (who) await signInAs(who);
       expect(await answer(reference)).toMatchObject({ code: "not_permitted" });
-      expect(await agentCloseTicketAction({}, form({ reference, reason: REASON }))).toMatchObject({ code: "not_permitted" });
+      expect(await agentCloseTicketAction({}, formData({ reference, reason: REASON }))).toMatchObject({ code: "not_permitted" });
     }
     expect(await agentMessages(reference)).toEqual([]);
     expect((await ticketOf(reference)).status).toBe("open");
@@ -77,9 +72,9 @@ describe.each(testDatabases())("the ticket queue's actions on $name", (kind) => 
 
   it("closing needs a reason, is audited with it, and ends the conversation", async () => {
     await signInAs(AGENT.id);
-    expect(await agentCloseTicketAction({}, form({ reference, reason: "ok" }))).toMatchObject({ fieldErrors: { reason: ["agent_reason_required"] } });
+    expect(await agentCloseTicketAction({}, formData({ reference, reason: "ok" }))).toMatchObject({ fieldErrors: { reason: ["agent_reason_required"] } });
     expect((await ticketOf(reference)).status).toBe("open");
-    expect(await agentCloseTicketAction({}, form({ reference, reason: REASON }))).toEqual({ ok: true });
+    expect(await agentCloseTicketAction({}, formData({ reference, reason: REASON }))).toEqual({ ok: true });
     expect((await ticketOf(reference)).status).toBe("closed");
     expect(await eventsOf("ticket_closed")).toEqual([{ userId: DEMO.id, detail: { actor: AGENT.id, reference, reason: REASON } }]);
     expect(await answer(reference)).toMatchObject({ code: "ticket_not_found" });
@@ -88,7 +83,7 @@ describe.each(testDatabases())("the ticket queue's actions on $name", (kind) => 
 
   it("two parallel closes: exactly one wins and is audited", async () => {
     await signInAs(AGENT.id);
-    const results = await Promise.all([1, 2].map(() => agentCloseTicketAction({}, form({ reference, reason: REASON }))));
+    const results = await Promise.all([1, 2].map(() => agentCloseTicketAction({}, formData({ reference, reason: REASON }))));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(await eventsOf("ticket_closed")).toHaveLength(1);
   });
@@ -97,7 +92,7 @@ describe.each(testDatabases())("the ticket queue's actions on $name", (kind) => 
     const own = await openTicket(db, { owner: { userId: AGENT.id }, category: "account", body: "My own case", screenshots: [], locale: "en" });
     await signInAs(AGENT.id);
     expect(await answer(own.reference)).toMatchObject({ code: "agent_own_account" });
-    expect(await agentCloseTicketAction({}, form({ reference: own.reference, reason: REASON }))).toMatchObject({ code: "agent_own_account" });
+    expect(await agentCloseTicketAction({}, formData({ reference: own.reference, reason: REASON }))).toMatchObject({ code: "agent_own_account" });
     expect(await agentMessages(own.reference)).toEqual([]);
     expect((await ticketOf(own.reference)).status).toBe("open");
     expect(await answer("QN-2000-000001")).toMatchObject({ code: "ticket_not_found" });

@@ -13,6 +13,7 @@ import { createSession } from "@/lib/server/sessions/create-session";
 import { findStatusViewer } from "@/lib/server/status/find-status-viewer";
 import { findSignedIn } from "./find-signed-in";
 import { requireAccount } from "./require-account";
+import { formData } from "@/test/form-data";
 
 const claims = vi.hoisted(() => ({ current: null as null | { user: { id: string }; sessionId: string; purpose: string } }));
 vi.mock("@/auth", () => ({ auth: async () => claims.current, signIn: vi.fn(), signOut: vi.fn() }));
@@ -27,12 +28,6 @@ let db: Kysely<Database>;
 async function browserWith(purpose: SessionPurpose) {
   const { id } = await createSession(db, { userId: DEMO.id, persistent: false, context, purpose });
   claims.current = { user: { id: DEMO.id }, sessionId: id, purpose: "full" };
-}
-
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  return data;
 }
 
 /** Where a rejected call redirected to (Next's redirect() throws an error whose digest holds the URL). */
@@ -66,13 +61,13 @@ describe.each(["reset", "second_factor"] as const)("a %s session", (purpose) => 
 
   it("the change-password action sends it to the sign-in page and changes nothing", async () => {
     const before = await db.selectFrom("users").select("password_hash").where("id", "=", DEMO.id).executeTakeFirstOrThrow();
-    const fields = form({ current: "Qianneng#2026", password: NEW_PASSWORD, confirm: NEW_PASSWORD });
+    const fields = formData({ current: "Qianneng#2026", password: NEW_PASSWORD, confirm: NEW_PASSWORD });
     expect(await redirectOf(changePasswordAction({}, fields))).toBe("/sign-in?callbackUrl=%2Faccount%2Fsecurity");
     expect(await db.selectFrom("users").select("password_hash").where("id", "=", DEMO.id).executeTakeFirstOrThrow()).toEqual(before);
   });
 
   it("the status view's unlock action refuses it", async () => {
-    expect(await unlockFromStatusAction({}, form({}))).toEqual({ code: "ownership_expired" });
+    expect(await unlockFromStatusAction({}, formData({}))).toEqual({ code: "ownership_expired" });
   });
 });
 
@@ -81,7 +76,7 @@ describe.each(["full", "second_factor"] as const)("a %s session on the reset for
 
   it("cannot set a password: reset_expired, the account unchanged", async () => {
     const before = await db.selectFrom("users").select("password_hash").where("id", "=", DEMO.id).executeTakeFirstOrThrow();
-    expect(await resetPasswordAction({}, form({ password: NEW_PASSWORD, confirm: NEW_PASSWORD }))).toEqual({ code: "reset_expired" });
+    expect(await resetPasswordAction({}, formData({ password: NEW_PASSWORD, confirm: NEW_PASSWORD }))).toEqual({ code: "reset_expired" });
     expect(await db.selectFrom("users").select("password_hash").where("id", "=", DEMO.id).executeTakeFirstOrThrow()).toEqual(before);
   });
 });
