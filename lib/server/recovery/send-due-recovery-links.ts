@@ -1,20 +1,16 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import { getConfig } from "@/lib/config";
 import type { Database } from "@/lib/db/schema";
 import { enqueueEmail } from "@/lib/mail/enqueue-email";
 import { secretSlot } from "@/lib/outbox/secret-slot";
 import { recordSecurityEvent } from "@/lib/server/audit/record-security-event";
-import { getAuthSecret } from "@/lib/server/auth/auth-secret";
 import { adapterTime } from "@/lib/server/housekeeping/prune-expired";
 import { notificationTranslator } from "@/lib/server/notify/translator";
+import { storedTokenHash } from "@/lib/server/reset/find-reset-link";
 import { newToken } from "@/lib/server/tokens";
 import { RECOVERY_LINK_TTL_S } from "./recovery-policy";
 import { enqueueSms } from "@/lib/sms/enqueue-sms";
-
-/** Stored as Auth.js stores its own reset tokens, so the ordinary /reset-password page spends it. */
-const storedTokenHash = (token: string) => createHash("sha256").update(`${token}${getAuthSecret()}`).digest("hex");
 
 /**
  * After the 72 h hold of an approved recovery: an email contact gets a one-time reset link (30 min), a mobile one a

@@ -4,8 +4,8 @@ import type { Kysely } from "kysely";
 import type { Database } from "@/lib/db/schema";
 import { getAuthSecret } from "@/lib/server/auth/auth-secret";
 
-/** Auth.js stores sha256(token + secret); this recomputes it to look a link up without spending it. */
-function storedTokenHash(token: string): string {
+/** Auth.js stores sha256(token + secret) of a reset link; recomputed to look a link up, or to issue one it can spend. */
+export function storedTokenHash(token: string): string {
   return createHash("sha256").update(`${token}${getAuthSecret()}`).digest("hex");
 }
 
