@@ -114,13 +114,4 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("heading", { name: "检查结果" })).toBeHidden();
     await expect(page.getByRole("button", { name: "重新检查" })).toBeHidden();
   });
-
-  for (const locale of ["zh-CN", "en"] as const) {
-    test(`[visitor] axe finds no violations on the connection check without JavaScript (${locale})`, async ({ page }) => {
-      await useLocaleCookie(page, locale);
-      await page.goto("/help/connection");
-      await expect(page.getByTestId("connection-noscript")).toBeVisible();
-      expect(await axeViolations(page)).toEqual([]);
-    });
-  }
 });

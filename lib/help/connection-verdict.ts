@@ -4,8 +4,8 @@ export const CONNECTION_LIMITS = {
   slowMedianMs: 600,
   // Below 50 KB/s the sign-in page's scripts take several seconds, about what a weak 3G link gives.
   slowKBps: 50,
-  // Answers arriving in fits and starts: the slowest of the samples this much later than the fastest.
-  unstableSpreadMs: 500,
+  // Answers arriving in fits and starts: the middle half of the samples spread over more than this.
+  unstableSpreadMs: 300,
   // Authenticator codes are accepted one 30-second step either side; beyond that they fail.
   clockSkewMs: 30_000,
 } as const;
@@ -50,12 +50,18 @@ function median(sorted: number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/** Interquartile range (nearest rank): one slow sample in five, say the first on a cold link, does not move it. */
+function spread(sorted: number[]): number {
+  const last = sorted.length - 1;
+  return sorted[Math.ceil((3 * last) / 4)] - sorted[Math.floor(last / 4)];
+}
+
 /** Reads the measurements as a person would want them told: what is wrong, most telling first, and what to try. */
 export function judgeConnection(m: Measurements): Verdict {
   const answeredPings = m.pings.filter((p): p is number => p !== null).sort((a, b) => a - b);
   const answered = answeredPings.length;
   const medianMs = answered > 0 ? median(answeredPings) : null;
-  const spreadMs = answered > 0 ? answeredPings[answered - 1] - answeredPings[0] : null;
+  const spreadMs = answered > 0 ? spread(answeredPings) : null;
   const kbps = m.download && m.download.ms > 0 ? m.download.bytes / 1024 / (m.download.ms / 1000) : null;
   const offline = !m.online || answered === 0;
 
