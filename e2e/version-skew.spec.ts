@@ -3,6 +3,9 @@ import { fillSignIn, signInForm, useLocaleCookie } from "./helpers";
 import { createAccount, e2eDb } from "./support/accounts";
 import { axeViolations } from "./support/axe";
 
+// Each test opens a fresh page and waits for it to become interactive; on a busy machine that alone can take 20 s.
+test.describe.configure({ timeout: 60_000 });
+
 const KEPT_KEY = "kept-fields:/sign-in";
 
 /** The page's own notice (Next's route announcer is an alert too). */
@@ -27,6 +30,7 @@ async function openSignIn(page: Page) {
 const signInEvents = async (userId: string) => (await (await e2eDb()).selectFrom("security_events").select("type").where("user_id", "=", userId).execute()).map((e) => e.type);
 
 test("[visitor] after a redeploy, submitting an open sign-in page is stopped and a reload offered; the reload keeps the identifier and the checkbox, never the password", async ({ page }) => {
+  test.setTimeout(90_000);
   const account = await createAccount();
   const eventsBefore = await signInEvents(account.id);
   await openSignIn(page);
