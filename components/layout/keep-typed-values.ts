@@ -5,6 +5,8 @@ type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
 const SKIPPED_TYPES = new Set(["password", "hidden", "file", "submit", "button", "reset", "image"]);
 const storageKey = () => `kept-fields:${location.pathname}`;
+// A copy left behind (the reload landed elsewhere) must not fill a form typed into much later.
+const KEPT_FOR_MS = 10 * 60_000;
 
 /** Passwords (also while shown as text), hidden tokens, files and one-time codes are never written down. */
 function isKeepable(field: Element): field is Field {
@@ -28,7 +30,7 @@ export function saveTypedValues(): void {
     }
   });
   try {
-    sessionStorage.setItem(storageKey(), JSON.stringify(kept));
+    sessionStorage.setItem(storageKey(), JSON.stringify({ at: Date.now(), kept }));
   } catch {
     // Storage off or full: the reload still brings the new version, only without the typed values.
   }
@@ -36,22 +38,23 @@ export function saveTypedValues(): void {
 
 /** Puts saved values back into fields that are still empty, the way typing would (React sees an input event). */
 export function restoreTypedValues(): void {
-  let kept: Kept[];
+  let saved: { at?: unknown; kept?: unknown } | null;
   try {
-    kept = JSON.parse(sessionStorage.getItem(storageKey()) ?? "[]");
+    saved = JSON.parse(sessionStorage.getItem(storageKey()) ?? "null");
     sessionStorage.removeItem(storageKey());
   } catch {
     return;
   }
-  if (!Array.isArray(kept) || kept.length === 0) return;
+  if (!saved || typeof saved.at !== "number" || Date.now() - saved.at > KEPT_FOR_MS || !Array.isArray(saved.kept)) return;
+  const kept = saved.kept as Kept[];
   [...document.forms].forEach((form, index) => {
     for (const { kept: where, field } of fieldsOf(form, index)) {
-      const saved = kept.filter((k) => k.form === where.form && k.name === where.name);
+      const mine = kept.filter((k) => k.form === where.form && k.name === where.name);
       if (field instanceof HTMLInputElement && (field.type === "checkbox" || field.type === "radio")) {
-        const mine = saved.find((k) => k.value === field.value);
-        if (mine && mine.checked !== field.checked) field.click();
-      } else if (saved[0] && isUntouched(field)) {
-        typeInto(field, saved[0].value);
+        const same = mine.find((k) => k.value === field.value);
+        if (same && same.checked !== field.checked) field.click();
+      } else if (mine[0] && isUntouched(field)) {
+        typeInto(field, mine[0].value);
       }
     }
   });
