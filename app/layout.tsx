@@ -3,6 +3,8 @@ import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/layout/site-header";
+import { VersionSkewNotice } from "@/components/layout/version-skew-notice";
+import { runningBuildId } from "@/lib/server/build-id";
 import { brand } from "@/tailwind.config";
 import "./globals.css";
 
@@ -33,6 +35,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <SiteHeader />
           <main id="main" className="flex-1 w-full px-4 py-6 sm:py-10">
             {children}
+            <VersionSkewNotice buildId={runningBuildId()} />
           </main>
           <footer className="space-y-2 px-4 py-6 text-center text-sm text-ink-muted">
             <nav aria-label={t("footerNav")}>

@@ -92,6 +92,8 @@ describe("incidents and version rules in the console", () => {
     await signInAs(AGENT.id);
     expect(await agentUpdateVersionRuleAction({}, formData({ ...RULE, minimum: "5.6" }))).toMatchObject({ fieldErrors: { minimum: ["version_invalid"] } });
     expect(await agentUpdateVersionRuleAction({}, formData({ ...RULE, latest: "latest" }))).toMatchObject({ fieldErrors: { latest: ["version_invalid"] } });
+    // The apps' grammar (/api/client-compat): semver's lenient "v" and "=" prefixes are refused too.
+    expect(await agentUpdateVersionRuleAction({}, formData({ ...RULE, latest: "v5.9.0" }))).toMatchObject({ fieldErrors: { latest: ["version_invalid"] } });
     expect(await agentUpdateVersionRuleAction({}, formData({ ...RULE, minimum: "6.0.0" }))).toMatchObject({ fieldErrors: { minimum: ["version_minimum_above_latest"] } });
     expect(await agentUpdateVersionRuleAction({}, formData({ ...RULE, updateUrl: "http://www.qianneng.test/apk" }))).toMatchObject({ fieldErrors: { updateUrl: ["update_url_invalid"] } });
     expect(await agentUpdateVersionRuleAction({}, formData({ ...RULE, platform: "windows" }))).toMatchObject({ fieldErrors: { platform: ["invalid_input"] } });

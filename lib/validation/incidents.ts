@@ -1,5 +1,6 @@
 import semver from "semver";
 import { z } from "zod";
+import { isClientVersion } from "@/lib/app-versions/client-compat-status";
 import { AGENT_REASON_MAX, AGENT_REASON_MIN } from "./agent";
 
 export const INCIDENT_SEVERITIES = ["minor", "major"] as const;
@@ -44,7 +45,8 @@ export const incidentUpdateSchema = z.object({
 const version = z
   .string({ error: "version_invalid" })
   .trim()
-  .refine((value) => semver.valid(value) !== null, { error: "version_invalid" });
+  // The same grammar the apps report in (/api/client-compat), so every version a rule answers with is one an app can send back.
+  .refine(isClientVersion, { error: "version_invalid" });
 
 /** A version rule: valid semver on both ends, the minimum never above the latest, an https store link. */
 export const versionRuleSchema = z
