@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 export function KnownIncidentNote({ title }: { title: string }) {
   const t = useTranslations("status");
   return (
-    <p className="mt-2">
+    <p className="mt-2" data-testid="known-incident">
       {t.rich("knownIncident", {
         title,
         link: (chunks) => (
