@@ -41,6 +41,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <nav aria-label={t("footerNav")}>
               <ul className="flex flex-wrap justify-center gap-x-5 gap-y-1">
                 <li><Link href="/help" className="text-brand-700 underline-offset-2 hover:underline">{t("help")}</Link></li>
+                <li><Link href="/status" className="text-brand-700 underline-offset-2 hover:underline">{t("status")}</Link></li>
                 <li><Link href="/support" className="text-brand-700 underline-offset-2 hover:underline">{t("support")}</Link></li>
               </ul>
             </nav>

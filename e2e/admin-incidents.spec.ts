@@ -1,25 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { fillSignIn, useLocaleCookie } from "./helpers";
-import { createAccount, e2eDb, type TestAccount } from "./support/accounts";
+import { createAccount, e2eDb } from "./support/accounts";
+import { createAgent, signInAgent } from "./support/agents";
 import { axeViolations } from "./support/axe";
-import { enableTwoStep, nextTotpCode } from "./support/two-step";
-
-/** A fresh agent of this spec's own, with an authenticator app. */
-async function createAgent(): Promise<TestAccount & { secret: string }> {
-  const agent = await createAccount();
-  await (await e2eDb()).updateTable("users").set({ role: "agent" }).where("id", "=", agent.id).execute();
-  return { ...agent, secret: (await enableTwoStep(agent.id, { totp: true })).secret! };
-}
-
-async function signInAgent(page: Page, agent: TestAccount & { secret: string }) {
-  await page.goto("/sign-in");
-  const form = await fillSignIn(page, agent.email, agent.password);
-  await form.locator('button[type="submit"]').click();
-  await expect(page).toHaveURL(/\/sign-in\/two-step/);
-  await page.getByLabel(/应用中的 6 位验证码|6-digit code from the app/).fill(await nextTotpCode(agent.secret));
-  await page.getByRole("button", { name: /^(验证|Verify)$/ }).click();
-  await expect(page).toHaveURL(/\/account$/);
-}
 
 /** The agent's console changes, in order, as the audit log holds them. */
 const auditRows = async (agentId: string) =>
@@ -41,15 +24,22 @@ test("[agent] posts an incident affecting sign-in, updates it and resolves it; e
   await page.getByLabel("说明（中文）").fill("部分用户收不到短信验证码，我们正在调查。");
   await page.getByLabel("说明（英文）").fill("Some users do not receive SMS codes; we are investigating.");
   await page.getByLabel("影响程度").selectOption("major");
-  await page.getByLabel("影响登录").check();
   await page.getByLabel("原因").fill("ok");
   await page.getByRole("button", { name: "发布事件" }).click();
   await expect(page.locator("#create-reason-error")).toHaveText("请填写至少 5 个字的原因。");
+  await expect(page.locator("#incident-features-error")).toHaveText("请至少勾选一项受影响的功能。");
+  await expect(page.getByLabel("标题（中文）")).toHaveValue(title);
+  const features = page.getByRole("group", { name: "受影响的功能" });
+  await features.getByLabel("验证码", { exact: true }).check();
+  await features.getByLabel("支付", { exact: true }).check();
   await page.getByLabel("原因").fill("many users report missing SMS codes");
   await page.getByRole("button", { name: "发布事件" }).click();
   await expect(page).toHaveURL(/\/admin\/incidents\/[0-9a-f-]+$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(page.getByTestId("incident-status")).toHaveText("调查中");
+  await expect(page.getByTestId("incident-status").locator("..")).toContainText("验证码 · 支付");
+  const stored = await (await e2eDb()).selectFrom("incidents").select(["features", "affects_sign_in"]).where("title_zh", "=", title).executeTakeFirstOrThrow();
+  expect({ features: JSON.parse(stored.features), affectsSignIn: Number(stored.affects_sign_in) }).toEqual({ features: ["verification_codes", "payments"], affectsSignIn: 1 });
 
   await page.getByLabel("状态").selectOption("identified");
   await page.getByLabel("说明（中文）").fill("短信通道故障，已切换备用通道。");
@@ -121,6 +111,8 @@ for (const locale of ["zh-CN", "en"] as const) {
     await page.getByLabel(/标题（英文）|Title \(English\)/).fill("Slow sign-in");
     await page.getByLabel(/说明（中文）|Description \(Chinese\)/).fill("登录比平时慢。");
     await page.getByLabel(/说明（英文）|Description \(English\)/).fill("Sign-in is slower than usual.");
+    // Payments only: this incident stays open and must not put a banner on other specs' sign-in pages.
+    await page.getByLabel(/^(支付|Payments)$/).check();
     await page.getByLabel(/^(原因|Reason)$/).fill("checking the accessibility of the pages");
     await page.getByRole("button", { name: /发布事件|Post incident/ }).click();
     await expect(page).toHaveURL(/\/admin\/incidents\/[0-9a-f-]+$/);

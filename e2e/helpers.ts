@@ -25,6 +25,11 @@ export function formMessage(page: Page) {
   return page.locator("#sign-in-message");
 }
 
+/** A failed sign-in's own words, without the note an open service incident adds (another spec may open one). */
+export async function failureText(page: Page): Promise<string> {
+  return (await formMessage(page).locator(':scope > div > :not([data-testid="known-incident"])').allInnerTexts()).join("\n");
+}
+
 export async function useLocaleCookie(page: Page, locale: "en" | "zh-CN") {
   await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, domain: "localhost", path: "/" }]);
 }

@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { createAccount, uniqueMobile } from "./support/accounts";
 import { mailbox } from "./support/mailbox-client";
 import { outboxRowsFor, waitForFailedDelivery, waitForSecurityEvent } from "./support/portal-state";
-import { fillSignIn, formMessage } from "./helpers";
+import { failureText, fillSignIn, formMessage } from "./helpers";
 
 async function submit(page: Page, identifier: string, password: string) {
   await page.goto("/sign-in");
@@ -37,9 +37,9 @@ test("[locked-out] a phantom identifier gets the very same pause page as a real 
   const account = await createAccount();
   const phantom = `ghost-${Date.now()}@qianneng.test`;
   await failFiveTimes(page, account.email);
-  const real = await formMessage(page).innerText();
+  const real = await failureText(page);
   await failFiveTimes(page, phantom);
-  const ghost = await formMessage(page).innerText();
+  const ghost = await failureText(page);
   const normalize = (text: string) => text.replace(/\d/g, "#");
   expect(normalize(ghost)).toBe(normalize(real));
   expect(ghost).toContain("该账号的登录已暂停");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, fillSignIn, formMessage, signIn, signInForm, useLocaleCookie } from "./helpers";
+import { DEMO, failureText, fillSignIn, formMessage, signIn, signInForm, useLocaleCookie } from "./helpers";
 
 test("[user] signs in by email in Chinese and sees the account overview", async ({ page }) => {
   await page.goto("/sign-in");
@@ -42,13 +42,13 @@ test("[locked-out] a wrong password and an unknown account get the very same mes
   let form = await fillSignIn(page, DEMO.email, "not-my-password");
   await form.locator('button[type="submit"]').click();
   await expect(formMessage(page)).toContainText("账号或密码不正确");
-  const wrongPassword = await formMessage(page).innerText();
+  const wrongPassword = await failureText(page);
 
   await page.goto("/sign-in");
   form = await fillSignIn(page, "nobody-here@qianneng.test", "not-my-password");
   await form.locator('button[type="submit"]').click();
   await expect(formMessage(page)).toContainText("账号或密码不正确");
-  expect(await formMessage(page).innerText()).toBe(wrongPassword);
+  expect(await failureText(page)).toBe(wrongPassword);
   await expect(page).toHaveURL(/\/sign-in/);
   await expect(form.locator('input[name="identifier"]')).toHaveValue("nobody-here@qianneng.test");
   await expect(form.locator('input[name="password"]')).toHaveValue("");

@@ -77,6 +77,7 @@ export const ERROR_CODES = [
   "recovery_account_required",
   "incident_text_required",
   "incident_text_too_long",
+  "incident_features_required",
   "incident_not_found",
   "incident_already_resolved",
   "version_invalid",

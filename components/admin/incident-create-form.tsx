@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { agentCreateIncidentAction } from "@/lib/actions/agent-incidents";
 import type { FormState } from "@/lib/error-codes";
-import { INCIDENT_BODY_MAX, INCIDENT_SEVERITIES, INCIDENT_TITLE_MAX } from "@/lib/validation/incidents";
+import { featureField, INCIDENT_BODY_MAX, INCIDENT_SEVERITIES, INCIDENT_TITLE_MAX } from "@/lib/validation/incidents";
+import { IncidentFeaturesField } from "./incident-features-field";
 import { SelectField } from "./select-field";
 import { TextArea } from "./text-area";
 
@@ -35,13 +36,7 @@ export function IncidentCreateForm() {
           defaultValue={value("severity")}
           errors={errorsOf("severity")}
         />
-        <div className="flex items-start gap-3">
-          <input id="incident-affects-sign-in" name="affectsSignIn" type="checkbox" aria-describedby="incident-affects-sign-in-hint" className="mt-1 size-5 accent-brand-600" />
-          <div>
-            <label htmlFor="incident-affects-sign-in" className="text-sm font-medium">{t("incidents.affectsSignIn")}</label>
-            <p id="incident-affects-sign-in-hint" className="text-sm text-ink-muted">{t("incidents.affectsSignInHint")}</p>
-          </div>
-        </div>
+        <IncidentFeaturesField ticked={(feature) => value(featureField(feature)) === "on"} errors={errorsOf("features")} />
         <Field id="create-reason" name="reason" label={t("reasonLabel")} hint={t("reasonHint")} errors={errorsOf("reason")} defaultValue={value("reason")} required maxLength={500} />
         <Button type="submit" disabled={pending} aria-busy={pending} aria-describedby="create-message">
           {pending ? t("working") : t("incidents.createButton")}

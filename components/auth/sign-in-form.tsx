@@ -6,14 +6,16 @@ import { signInAction } from "@/lib/actions/sign-in";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { IdentifierField } from "@/components/auth/identifier-field";
+import { KnownIncidentNote } from "@/components/status/known-incident-note";
 import type { ErrorCode, FormState } from "@/lib/error-codes";
 import { PasswordInput } from "./password-input";
 import { SignInNotice } from "./sign-in-notice";
 import { useNetworkGuardedAction } from "./use-network-guarded-action";
 
-type Props = { callbackUrl: string; initialCode?: ErrorCode };
+/** `knownIncident`: the title of an open incident that affects sign-in, mentioned with any failure. */
+type Props = { callbackUrl: string; initialCode?: ErrorCode; knownIncident?: string };
 
-export function SignInForm({ callbackUrl, initialCode }: Props) {
+export function SignInForm({ callbackUrl, initialCode, knownIncident }: Props) {
   const t = useTranslations("signIn");
   const te = useTranslations("errors");
   // Without JavaScript the form posts the server action natively; with it, submits go through the network guard.
@@ -29,7 +31,12 @@ export function SignInForm({ callbackUrl, initialCode }: Props) {
     <form action={formAction} onSubmit={guarded.submit} noValidate className="space-y-5" aria-describedby="sign-in-message">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Alert id="sign-in-message" tone={paused ? "warning" : "error"}>
-        {code ? <SignInNotice code={code} until={state.until} /> : null}
+        {code ? (
+          <>
+            <SignInNotice code={code} until={state.until} />
+            {knownIncident ? <KnownIncidentNote title={knownIncident} /> : null}
+          </>
+        ) : null}
       </Alert>
       <IdentifierField label={t("identifier")} hint={t("identifierHint")} value={state.values?.identifier} errors={fieldErrors("identifier")} autoComplete="username webauthn" />
       <PasswordInput name="password" label={t("password")} autoComplete="current-password" maxLength={1100} errors={fieldErrors("password")} />

@@ -17,7 +17,7 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 const [DEMO, PAUSED, , , AGENT] = DEMO_ACCOUNTS;
 const context = { ip: "203.0.113.5", userAgent: "vitest" };
 const REASON = "users report SMS delays";
-const INCIDENT = { titleZh: "短信延迟", titleEn: "SMS delayed", bodyZh: "正在调查。", bodyEn: "Investigating.", severity: "major", affectsSignIn: "on", reason: REASON };
+const INCIDENT = { titleZh: "短信延迟", titleEn: "SMS delayed", bodyZh: "正在调查。", bodyEn: "Investigating.", severity: "major", feature_verification_codes: "on", feature_payments: "on", reason: REASON };
 const RULE = { platform: "android", minimum: "5.6.0", latest: "5.9.0", updateUrl: "https://www.qianneng.test/download/android", messageZh: "请更新。", messageEn: "Please update.", reason: REASON };
 let db: Kysely<Database>;
 
@@ -68,6 +68,7 @@ describe("incidents and version rules in the console", () => {
     expect(page).toBe(`/admin/incidents/${created.id}`);
     expect(created).toMatchObject({ severity: "major", status: "investigating" });
     expect(Number(created.affects_sign_in)).toBe(1);
+    expect(JSON.parse(created.features)).toEqual(["verification_codes", "payments"]);
     const update = (status: string) => agentUpdateIncidentAction({}, formData({ incidentId: created.id, status, bodyZh: "已修复。", bodyEn: "Fixed.", reason: REASON }));
     expect(await update("monitoring")).toEqual({ ok: true });
     expect(await update("resolved")).toEqual({ ok: true });
@@ -78,12 +79,18 @@ describe("incidents and version rules in the console", () => {
     }
   });
 
-  it("incident fields are checked next to each field: text required, a reason of 5 to 500 characters, known values only", async () => {
+  it("incident fields are checked next to each field: text required, a reason of 5 to 500 characters, at least one affected feature, known values only", async () => {
     await signInAs(AGENT.id);
     expect(await agentCreateIncidentAction({}, formData({ ...INCIDENT, titleEn: " ", bodyZh: "x".repeat(2001), reason: "no" }))).toMatchObject({
       fieldErrors: { titleEn: ["incident_text_required"], bodyZh: ["incident_text_too_long"], reason: ["agent_reason_required"] },
     });
     expect(await agentCreateIncidentAction({}, formData({ ...INCIDENT, severity: "catastrophic" }))).toMatchObject({ fieldErrors: { severity: ["invalid_input"] } });
+    const { feature_verification_codes: _codes, feature_payments: _payments, ...noFeatures } = INCIDENT;
+    expect(await agentCreateIncidentAction({}, formData({ ...noFeatures, titleZh: "" }))).toMatchObject({
+      fieldErrors: { titleZh: ["incident_text_required"], features: ["incident_features_required"] },
+      values: { feature_sign_in: "", feature_payments: "" },
+    });
+    expect(await agentCreateIncidentAction({}, formData({ ...noFeatures, feature_payments: "yes" }))).toMatchObject({ fieldErrors: { feature_payments: ["invalid_input"] } });
     expect(await agentUpdateIncidentAction({}, formData({ incidentId: "missing", status: "resolved", bodyZh: "好", bodyEn: "ok", reason: REASON }))).toMatchObject({ code: "incident_not_found" });
     expect(await incidents()).toEqual([]);
   });

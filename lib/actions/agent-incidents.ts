@@ -8,13 +8,13 @@ import { updateClientVersionRule } from "@/lib/server/app-versions/update-client
 import { createIncident } from "@/lib/server/incidents/create-incident";
 import { postIncidentUpdate } from "@/lib/server/incidents/post-incident-update";
 import { getRequestContext } from "@/lib/server/request-context";
-import { incidentCreateSchema, incidentUpdateSchema, versionRuleSchema } from "@/lib/validation/incidents";
+import { featureField, INCIDENT_FEATURES, incidentCreateSchema, incidentUpdateSchema, versionRuleSchema } from "@/lib/validation/incidents";
 
 const agentOnly = { session: "full" as const, role: "agent" as const };
 
 /** Posts a new incident and opens its page. */
 export const agentCreateIncidentAction = defineFormAction(
-  { ...agentOnly, echo: ["titleZh", "titleEn", "bodyZh", "bodyEn", "severity", "reason"], schema: incidentCreateSchema },
+  { ...agentOnly, echo: ["titleZh", "titleEn", "bodyZh", "bodyEn", "severity", ...INCIDENT_FEATURES.map(featureField), "reason"], schema: incidentCreateSchema },
   async ({ reason, ...incident }, { signedIn }) => {
     const id = await createIncident({ db: await getDb(), agentId: signedIn.user.id, incident, reason, context: await getRequestContext() });
     revalidatePath("/admin/incidents");

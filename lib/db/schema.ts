@@ -342,8 +342,10 @@ export type IncidentsTable = {
   body_zh: string;
   body_en: string;
   severity: IncidentSeverity;
-  /** 1 when users may be unable to sign in, else 0. */
+  /** 1 when users may be unable to sign in, else 0; derived from `features` when the incident is posted. */
   affects_sign_in: number;
+  /** The affected features (INCIDENT_FEATURES), a JSON array of names. */
+  features: string;
   status: IncidentStatus;
   created_by: string | null;
   created_at: Millis;

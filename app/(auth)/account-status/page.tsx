@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db";
 import { getCounterStore } from "@/lib/server/counters";
 import { findStatusViewer } from "@/lib/server/status/find-status-viewer";
 import { getAccountStatus } from "@/lib/server/status/get-account-status";
+import { SignInIncidentBanner } from "@/components/status/sign-in-incident-banner";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("accountStatus"))("title") };
@@ -21,6 +22,7 @@ export default async function AccountStatusPage() {
 
   return (
     <div className={`mx-auto ${status ? "max-w-2xl" : "max-w-form"}`}>
+      <SignInIncidentBanner />
       <h1 className="text-2xl font-semibold">{t("heading")}</h1>
       {status ? (
         <div className="mt-6">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ForgotPasswordForm } from "@/components/reset/forgot-password-form";
+import { SignInIncidentBanner } from "@/components/status/sign-in-incident-banner";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("forgotPassword"))("title") };
@@ -16,6 +17,7 @@ export default async function ForgotPasswordPage({ searchParams }: { searchParam
   const restart = params.link === "invalid" ? "reset_link_invalid" : params.reset === "expired" ? "reset_expired" : undefined;
   return (
     <div className="mx-auto max-w-form">
+      <SignInIncidentBanner />
       <h1 className="text-2xl font-semibold">{t("heading")}</h1>
       <p className="mt-2 text-ink-muted">{t("intro")}</p>
       <div className="mt-6 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6">

@@ -18,6 +18,7 @@ import { isResetLinkValid } from "@/lib/server/reset/find-reset-link";
 import { RESET_HOLD_MS } from "@/lib/server/reset/reset-hold-policy";
 import { findTwoStepMethods } from "@/lib/server/two-step/find-two-step-methods";
 import { chooseResetFactors, type ResetFactor } from "@/lib/server/reset/choose-reset-factors";
+import { SignInIncidentBanner } from "@/components/status/sign-in-incident-banner";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("resetPassword"))("title"), referrer: "no-referrer" };
@@ -108,6 +109,7 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
 
   return (
     <div className="mx-auto max-w-form">
+      <SignInIncidentBanner />
       <h1 className="text-2xl font-semibold">{t("heading")}</h1>
       <div className="mt-6 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6">{body}</div>
       <p className="mt-5 text-center text-sm">

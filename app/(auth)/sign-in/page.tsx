@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { PasskeySignIn } from "@/components/auth/passkey-sign-in";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { SignInIncidentBanner } from "@/components/status/sign-in-incident-banner";
 import { Alert } from "@/components/ui/alert";
 import { isErrorCode } from "@/lib/error-codes";
 import { findEndedSession } from "@/lib/server/auth/find-ended-session";
 import { findSignedIn } from "@/lib/server/auth/find-signed-in";
+import { listSignInIncidents } from "@/lib/server/incidents/list-sign-in-incidents";
 import { callbackPathField } from "@/lib/validation/auth";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -32,8 +34,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   // A browser signed out from elsewhere still carries its old cookie: it is told why.
   const ended = ownNotice ? null : await findEndedSession();
   const endedLink = ended === "account_frozen" ? "/account-status" : "/forgot-password";
+  const [incident] = await listSignInIncidents();
+  const knownIncident = incident?.title[(await getLocale()) === "en" ? "en" : "zh"];
   return (
     <div className="mx-auto max-w-form">
+      <SignInIncidentBanner />
       <h1 className="text-2xl font-semibold">{t("heading")}</h1>
       <p className="mt-2 text-ink-muted">{t("intro")}</p>
       {ownNotice && (
@@ -55,7 +60,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         </div>
       )}
       <div className="mt-6 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6">
-        <SignInForm callbackUrl={callbackUrl} initialCode={code} />
+        <SignInForm callbackUrl={callbackUrl} initialCode={code} knownIncident={knownIncident} />
         <PasskeySignIn callbackUrl={callbackUrl} />
       </div>
       <nav aria-label={t("helpLinks")} className="mt-5">

@@ -14,6 +14,7 @@ import * as activity from "./0011-activity";
 import * as supportTickets from "./0012-support-tickets";
 import * as recovery from "./0013-recovery";
 import * as incidents from "./0014-incidents";
+import * as incidentFeatures from "./0015-incident-features";
 
 /** Every migration, in order; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   "0012-support-tickets": supportTickets,
   "0013-recovery": recovery,
   "0014-incidents": incidents,
+  "0015-incident-features": incidentFeatures,
 };

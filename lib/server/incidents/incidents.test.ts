@@ -16,7 +16,7 @@ const context = { ip: "203.0.113.9", userAgent: "vitest" };
 const REASON = "status page for the SMS outage";
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 20, 8);
-const OUTAGE: NewIncident = { titleZh: "短信验证码延迟", titleEn: "SMS codes delayed", bodyZh: "部分用户收不到验证码。", bodyEn: "Some users do not receive codes.", severity: "major", affectsSignIn: true };
+const OUTAGE: NewIncident = { titleZh: "短信验证码延迟", titleEn: "SMS codes delayed", bodyZh: "部分用户收不到验证码。", bodyEn: "Some users do not receive codes.", severity: "major", features: ["verification_codes"] };
 
 describe.each(testDatabases())("service incidents and version rules on $name", (kind) => {
   const t = useDatabase(kind);
@@ -36,7 +36,7 @@ describe.each(testDatabases())("service incidents and version rules on $name", (
   it("an incident is created investigating, listed as open with its flags, and audited with the agent", async () => {
     const id = await create();
     const [open] = await listOpenIncidents(t.db);
-    expect(open).toMatchObject({ id, title: { zh: OUTAGE.titleZh, en: OUTAGE.titleEn }, severity: "major", affectsSignIn: true, status: "investigating", createdAt: NOW, resolvedAt: null });
+    expect(open).toMatchObject({ id, title: { zh: OUTAGE.titleZh, en: OUTAGE.titleEn }, severity: "major", features: ["verification_codes"], affectsSignIn: true, status: "investigating", createdAt: NOW, resolvedAt: null });
     expect((await findIncident(t.db, id))?.updates).toEqual([expect.objectContaining({ status: "investigating", body: { zh: OUTAGE.bodyZh, en: OUTAGE.bodyEn }, createdAt: NOW })]);
     expect(await eventsOf("incident_created")).toEqual([expect.objectContaining({ userId: AGENT.id, actor: AGENT.id, reason: REASON, incident: id })]);
   });
@@ -69,14 +69,14 @@ describe.each(testDatabases())("service incidents and version rules on $name", (
   });
 
   it("the recent list holds only incidents resolved within the given days", async () => {
-    const old = await create({ ...OUTAGE, affectsSignIn: false, severity: "minor" }, NOW - 20 * DAY);
+    const old = await create({ ...OUTAGE, features: ["payments"], severity: "minor" }, NOW - 20 * DAY);
     await update(old, "resolved", NOW - 10 * DAY);
     const fresh = await create(OUTAGE, NOW - DAY);
     await update(fresh, "resolved", NOW - DAY / 2);
     await create(OUTAGE, NOW);
     expect((await listRecentIncidents(t.db, { days: 7, now: NOW })).map((i) => i.id)).toEqual([fresh]);
     expect((await listRecentIncidents(t.db, { days: 14, now: NOW })).map((i) => i.id)).toEqual([fresh, old]);
-    expect((await listRecentIncidents(t.db, { days: 14, now: NOW }))[1]).toMatchObject({ affectsSignIn: false, severity: "minor" });
+    expect((await listRecentIncidents(t.db, { days: 14, now: NOW }))[1]).toMatchObject({ features: ["payments"], affectsSignIn: false, severity: "minor" });
   });
 
   it("the seed gives every platform a rule and keeps an agent's edit when run again", async () => {

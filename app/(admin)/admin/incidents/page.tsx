@@ -19,6 +19,7 @@ export default async function AdminIncidentsPage() {
   const db = await getDb();
   const [open, recent] = await Promise.all([listOpenIncidents(db), listRecentIncidents(db, { days: 30 })]);
   const t = await getTranslations("admin.incidents");
+  const tf = await getTranslations("status.features");
   const lang = (await getLocale()) === "en" ? "en" : "zh";
   const list = (incidents: Incident[], empty: string, testId: string) =>
     incidents.length === 0 ? (
@@ -32,7 +33,7 @@ export default async function AdminIncidentsPage() {
             </Link>
             <span className="block text-ink-muted">
               {t(`statuses.${incident.status}`)} · {t(`severities.${incident.severity}`)}
-              {incident.affectsSignIn && ` · ${t("affectsSignIn")}`} ·{" "}
+              {incident.features.map((feature) => ` · ${tf(feature)}`)} ·{" "}
               {incident.resolvedAt ? t.rich("resolvedAt", { time: () => <WalletTime at={incident.resolvedAt!} /> }) : t.rich("createdAt", { time: () => <WalletTime at={incident.createdAt} /> })}
             </span>
           </li>

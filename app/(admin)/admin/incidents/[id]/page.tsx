@@ -19,6 +19,7 @@ export default async function AdminIncidentPage({ params }: { params: Promise<{ 
   const incident = await findIncident(await getDb(), id);
   if (!incident) notFound();
   const t = await getTranslations("admin.incidents");
+  const tf = await getTranslations("status.features");
   const lang = (await getLocale()) === "en" ? "en" : "zh";
   return (
     <div className="mx-auto max-w-form space-y-5">
@@ -29,7 +30,7 @@ export default async function AdminIncidentPage({ params }: { params: Promise<{ 
       <h1 className="text-2xl font-semibold">{incident.title[lang]}</h1>
       <p className="text-sm text-ink-muted">
         <span data-testid="incident-status">{t(`statuses.${incident.status}`)}</span> · {t(`severities.${incident.severity}`)}
-        {incident.affectsSignIn && ` · ${t("affectsSignIn")}`}
+        {incident.features.map((feature) => ` · ${tf(feature)}`)}
       </p>
       <section aria-labelledby="timeline-heading" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6">
         <h2 id="timeline-heading" className="mb-2 font-medium">{t("timeline")}</h2>
