@@ -31,7 +31,8 @@ export default async function ConnectionPage() {
           <p className="mt-1.5">{t("noscriptTry")}</p>
         </section>
       </noscript>
-      <ConnectionCheck openIncidents={incidents.length} />
+      {/* Every open incident is listed below; only one that affects sign-in explains a failed sign-in. */}
+      <ConnectionCheck openIncidents={incidents.filter((incident) => incident.affectsSignIn).length} />
       <section aria-labelledby="connection-status" data-testid="connection-incidents" className={card}>
         <h2 id="connection-status" className="font-medium">{t("statusHeading")}</h2>
         {incidents.length === 0 ? (
