@@ -143,6 +143,7 @@ test("[visitor] the repair answers Clear-Site-Data and expires the portal's cook
 for (const locale of ["zh-CN", "en"] as const) {
   for (const path of ["/help", "/help?step=network-all", "/help?step=update-app", "/help/repair"]) {
     test(`[visitor] ${path} passes axe in ${locale}`, async ({ page }) => {
+      test.slow(); // axe takes most of the default timeout when the machine is busy
       await useLocaleCookie(page, locale);
       await page.goto(path);
       await expect(page.locator("html")).toHaveAttribute("lang", locale);
