@@ -35,7 +35,10 @@ async function walk(page: Page, answers: string[]) {
 }
 
 function troubleshooterSuite() {
-  test.beforeEach(async ({ page }) => useLocaleCookie(page, "en"));
+  test.beforeEach(async ({ page }) => {
+    test.slow(); // up to five page loads each, on a machine shared by several builds
+    await useLocaleCookie(page, "en");
+  });
 
   for (const { answers, action, href, lands } of PATHS) {
     test(`[visitor] reaches "${action}" by answering ${answers.length} question(s)`, async ({ page }) => {
