@@ -14,8 +14,8 @@ import { authorizePasskey } from "@/lib/server/passkeys/authorize-passkey";
 import { authorizeResetCode } from "@/lib/server/reset/authorize-reset-code";
 import { RESET_LINK_TTL_S, sendResetLink } from "@/lib/server/reset/send-reset-link";
 import { createSession } from "@/lib/server/sessions/create-session";
-import { endSession } from "@/lib/server/sessions/end-session";
 import { findLiveSession } from "@/lib/server/sessions/find-live-session";
+import { signOutSession } from "@/lib/server/sessions/sign-out-session";
 
 // Proof of the email link or the SMS code gives a reset-only session, which remembers which of the two it was.
 const RESET_PROVIDERS = new Map<string, ResetVia>([
@@ -76,9 +76,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     async signOut(message) {
       const sid = "token" in message ? message.token?.sid : undefined;
       if (!sid) return;
-      const db = await getDb();
-      const userId = await endSession(db, sid);
-      if (userId) await recordSecurityEvent(db, { type: "signed_out", userId, context: await getRequestContext() });
+      await signOutSession(await getDb(), { secret: sid, context: await getRequestContext() });
     },
   },
 });

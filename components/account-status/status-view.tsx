@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useCallback, useState } from "react";
 import { useTranslations } from "next-intl";
 import { useQuery } from "@tanstack/react-query";
@@ -53,6 +54,9 @@ export function StatusView({ initial }: { initial: AccountStatus }) {
       <PausePanel pausedUntil={status.pausedUntil} shut={status.state !== "active"} onChanged={refresh} />
       {status.state === "active" && <FreezePanel onChanged={refresh} />}
       <FailedAttempts failures={status.recentFailures} />
+      <p className="text-sm">
+        <Link href="/help" className="font-medium text-brand-700 underline underline-offset-2">{t("help")}</Link>
+      </p>
     </div>
   );
 }

@@ -6,6 +6,20 @@ import { Countdown } from "@/components/ui/countdown";
 import { WalletTime } from "@/components/ui/wallet-time";
 import type { ErrorCode } from "@/lib/error-codes";
 
+// Refusals whose cause the troubleshooter can find; a mistyped field is fixed on the form itself.
+const SIGN_IN_FAILURES = new Set<ErrorCode>([
+  "invalid_credentials",
+  "account_unavailable",
+  "account_frozen",
+  "sign_in_paused",
+  "ip_throttled",
+  "rate_limited",
+  "unavailable",
+  "network_failed",
+  "network_timeout",
+  "second_step_expired",
+]);
+
 /**
  * What a refused sign-in means and the way out. A pause reads the same for every identifier,
  * real or not, so it tells nothing about whether an account exists.
@@ -13,7 +27,19 @@ import type { ErrorCode } from "@/lib/error-codes";
 export function SignInNotice({ code, until }: { code: ErrorCode; until?: number }) {
   const te = useTranslations("errors");
   const t = useTranslations("signIn");
-  if ((code !== "sign_in_paused" && code !== "ip_throttled") || !until) return <p>{te(code)}</p>;
+  const help = SIGN_IN_FAILURES.has(code) && (
+    <p>
+      <Link href="/help" className="font-medium underline">{t("getHelp")}</Link>
+    </p>
+  );
+  if ((code !== "sign_in_paused" && code !== "ip_throttled") || !until) {
+    return (
+      <div className="space-y-2">
+        <p>{te(code)}</p>
+        {help}
+      </div>
+    );
+  }
   return (
     <div className="space-y-2">
       <p>
@@ -36,6 +62,7 @@ export function SignInNotice({ code, until }: { code: ErrorCode; until?: number 
       ) : (
         <p>{t("throttledAdvice")}</p>
       )}
+      {help}
     </div>
   );
 }

@@ -30,7 +30,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const t = await getTranslations("signIn");
   // Auth.js sends direct POSTs to the callback back here with ?code=…
   const code = typeof params.code === "string" && isErrorCode(params.code) ? params.code : undefined;
-  const ownNotice = params.signedOut === "1" || params.reset === "1";
+  const ownNotice = params.signedOut === "1" || params.reset === "1" || params.repaired === "1";
+  const notice = params.reset === "1" ? t("passwordReset") : params.repaired === "1" ? t("repaired") : t("signedOut");
   // A browser signed out from elsewhere still carries its old cookie: it is told why.
   const ended = ownNotice ? null : await findEndedSession();
   const endedLink = ended === "account_frozen" ? "/account-status" : "/forgot-password";
@@ -43,7 +44,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       <p className="mt-2 text-ink-muted">{t("intro")}</p>
       {ownNotice && (
         <div className="mt-4">
-          <Alert tone="info">{params.reset === "1" ? t("passwordReset") : t("signedOut")}</Alert>
+          <Alert tone="info">{notice}</Alert>
         </div>
       )}
       {ended && (
@@ -70,6 +71,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           </li>
           <li>
             <Link href="/account-status" className="text-brand-700 underline-offset-2 hover:underline">{t("accountStatus")}</Link>
+          </li>
+          <li>
+            <Link href="/help" className="text-brand-700 underline-offset-2 hover:underline">{t("cantSignIn")}</Link>
           </li>
         </ul>
       </nav>
