@@ -23,7 +23,12 @@ function incidentJson(incident: StatusIncident) {
 
 /** The service status as JSON (the same data as /status), in both languages. */
 export async function GET() {
-  const { open, recent } = await buildServiceStatus(await getDb());
-  // The same answer for everyone (no cookie is read, nothing personal is in it): shared caches may keep it 30 s.
-  return Response.json({ open: open.map(incidentJson), recent: recent.map(incidentJson) }, { headers: { "Cache-Control": "public, max-age=30" } });
+  try {
+    const { open, recent } = await buildServiceStatus(await getDb());
+    // The same answer for everyone (no cookie is read, nothing personal is in it): shared caches may keep it 30 s.
+    return Response.json({ open: open.map(incidentJson), recent: recent.map(incidentJson) }, { headers: { "Cache-Control": "public, max-age=30" } });
+  } catch (error) {
+    console.error("service status failed", error);
+    return Response.json({ error: "unavailable" }, { status: 503, headers: { "Cache-Control": "no-store" } });
+  }
 }
