@@ -24,7 +24,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
-  timeout: 30_000,
+  // Whole flows (sign-in, mail, second step, console) on 2 cores shared by the server, two browsers and two
+  // workers: some take 30 s when the machine is busy. A test's own waits still fail fast on a wrong page.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {

@@ -5,7 +5,7 @@ import { e2eDb } from "./support/accounts";
 import { axeViolations } from "./support/axe";
 
 // One worker, in order: the incident test opens an incident every other check on this page would report.
-test.describe.configure({ mode: "default", timeout: 60_000 });
+test.describe.configure({ mode: "default" });
 
 // A check is six requests after the page is live: on a busy test machine that can outlast the default 10 s.
 const CHECK_MS = 20_000;

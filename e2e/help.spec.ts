@@ -36,7 +36,6 @@ async function walk(page: Page, answers: string[]) {
 
 function troubleshooterSuite() {
   test.beforeEach(async ({ page }) => {
-    test.slow(); // up to five page loads each, on a machine shared by several builds
     await useLocaleCookie(page, "en");
   });
 
@@ -98,7 +97,6 @@ test("[visitor] a refused sign-in links to /help; a form mistake does not", asyn
 });
 
 test("[user] repair this browser signs it out, clears its cookies and storage, and ends the session for good", async ({ page, browser }) => {
-  test.slow(); // two browsers and five page loads on a shared machine
   const account = await createAccount();
   await signIn(page, account.email, account.password);
   await page.evaluate(() => localStorage.setItem("qn-e2e", "stale"));
@@ -146,7 +144,6 @@ test("[visitor] the repair answers Clear-Site-Data and expires the portal's cook
 for (const locale of ["zh-CN", "en"] as const) {
   for (const path of ["/help", "/help?step=network-all", "/help?step=update-app", "/help/repair"]) {
     test(`[visitor] ${path} passes axe in ${locale}`, async ({ page }) => {
-      test.slow(); // axe takes most of the default timeout when the machine is busy
       await useLocaleCookie(page, locale);
       await page.goto(path);
       await expect(page.locator("html")).toHaveAttribute("lang", locale);

@@ -3,9 +3,6 @@ import { fillSignIn, signInForm, useLocaleCookie } from "./helpers";
 import { createAccount, e2eDb } from "./support/accounts";
 import { axeViolations } from "./support/axe";
 
-// Each test opens a fresh page and waits for it to become interactive; on a busy machine that alone can take 20 s.
-test.describe.configure({ timeout: 60_000 });
-
 const KEPT_KEY = "kept-fields:/sign-in";
 
 /** The page's own notice (Next's route announcer is an alert too). */
