@@ -45,6 +45,12 @@ describe("parseConfig defaults", () => {
     expect(config.REDIS_URL).toBe("redis://cache:6379");
   });
 
+  it("leaves WEB_CONCURRENCY unset (one process per core) unless a count is given", () => {
+    expect(parseConfig({}).WEB_CONCURRENCY).toBeUndefined();
+    expect(parseConfig({ WEB_CONCURRENCY: "" }).WEB_CONCURRENCY).toBeUndefined();
+    expect(parseConfig({ WEB_CONCURRENCY: "3" }).WEB_CONCURRENCY).toBe(3);
+  });
+
   it("points APP_URL at this server's own port when APP_URL is unset", () => {
     expect(parseConfig({ PORT: "4100" }).APP_URL).toBe("http://localhost:4100");
     expect(parseConfig({ PORT: "4100", APP_URL: "" }).APP_URL).toBe("http://localhost:4100");
@@ -70,6 +76,9 @@ describe("parseConfig rejects bad values, naming the variable", () => {
     ["REDIS_URL", "http://x"],
     ["SMTP_URL", "http://mail"],
     ["NODE_ENV", "staging"],
+    ["WEB_CONCURRENCY", "0"],
+    ["WEB_CONCURRENCY", "two"],
+    ["WEB_CONCURRENCY", "1.5"],
   ])("%s=%s", (name, value) => {
     const error = configErrorOf({ [name]: value });
     expect(error.message).toContain(name);

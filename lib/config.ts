@@ -61,6 +61,8 @@ const schema = z
     SUPPORT_MAX_ATTACHMENTS: positiveInt(5),
     SUPPORT_MAX_ATTACHMENT_BYTES: z.preprocess(unsetIfEmpty, z.coerce.number().int().positive().max(50 * 1024 * 1024).default(5 * 1024 * 1024)),
     PORT: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1).max(65535).default(3000)),
+    // Server processes `npm start` runs on this machine; unset, one per core.
+    WEB_CONCURRENCY: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1).max(64).optional()),
     // "classic" adds the upper/lower/digit/symbol rule to the password policy; a typo stops start-up.
     PASSWORD_COMPOSITION: z.preprocess(
       (v) => (typeof v === "string" ? v.trim().toLowerCase() || undefined : v),

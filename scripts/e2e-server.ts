@@ -1,4 +1,5 @@
 // The server Playwright starts: a production build on a fresh SQLite file, migrated and seeded.
+import cluster from "node:cluster";
 import fs from "node:fs";
 import path from "node:path";
 import nextEnv from "@next/env";
@@ -7,17 +8,19 @@ import nextEnv from "@next/env";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 nextEnv.loadEnvConfig(process.cwd(), false);
 
+// One process unless a spec asks for more (WEB_CONCURRENCY): the suite's shared server stays simple to reason about.
+process.env.WEB_CONCURRENCY ||= "1";
 const file = path.resolve(process.env.E2E_DB_FILE ?? "data/e2e.db");
-// E2E_KEEP_DB: a second start on the same file (the restart test) keeps what the first left behind.
-if (!process.env.E2E_KEEP_DB) for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+// E2E_KEEP_DB: a second start on the same file (the restart test) keeps what the first left behind. Workers of a
+// clustered start share the file the primary prepared.
+if (!process.env.E2E_KEEP_DB && cluster.isPrimary) for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
 process.env.DATABASE_URL = `file:${file}`;
 
-const { startServer } = await import("./server");
+const { startServerProcesses } = await import("./server-processes");
 const { seedDemo } = await import("./seed-demo");
 
-await startServer({
-  dev: false,
-  beforeListen: async () => {
+await startServerProcesses({
+  prepare: async () => {
     if (!process.env.E2E_KEEP_DB) await seedDemo();
   },
 });

@@ -14,7 +14,7 @@ const FORWARDED_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-p
 export type ServerOptions = { dev: boolean; beforeListen?: () => Promise<void> };
 export type RunningServer = { server: http.Server; stop: () => Promise<void> };
 
-function loadConfigOrExit() {
+export function loadConfigOrExit() {
   try {
     return getConfig();
   } catch (error) {

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 
-export type SpawnedServer = { url: string; stop: () => Promise<void> };
+export type SpawnedServer = { url: string; pid: number; stop: () => Promise<void> };
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -37,6 +37,7 @@ export async function spawnServer(env: Record<string, string>): Promise<SpawnedS
   await waitForHealth(url, child, 60_000);
   return {
     url,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
