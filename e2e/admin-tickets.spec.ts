@@ -1,28 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
-import { fillSignIn, signIn, useLocaleCookie } from "./helpers";
-import { createAccount, e2eDb, type TestAccount } from "./support/accounts";
+import { signIn, useLocaleCookie } from "./helpers";
+import { createAccount, e2eDb } from "./support/accounts";
+import { createAgent, signInAgent } from "./support/agents";
 import { axeViolations } from "./support/axe";
 import { mailbox } from "./support/mailbox-client";
-import { enableTwoStep, nextTotpCode } from "./support/two-step";
 
 const png = () => sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 20, g: 120, b: 200 } } }).png().toBuffer();
-
-async function createAgent(): Promise<TestAccount & { secret: string }> {
-  const agent = await createAccount();
-  await (await e2eDb()).updateTable("users").set({ role: "agent" }).where("id", "=", agent.id).execute();
-  return { ...agent, secret: (await enableTwoStep(agent.id, { totp: true })).secret };
-}
-
-async function signInAgent(page: Page, agent: TestAccount & { secret: string }) {
-  await page.goto("/sign-in");
-  const form = await fillSignIn(page, agent.email, agent.password);
-  await form.locator('button[type="submit"]').click();
-  await expect(page).toHaveURL(/\/sign-in\/two-step/);
-  await page.getByLabel(/应用中的 6 位验证码|6-digit code from the app/).fill(await nextTotpCode(agent.secret));
-  await page.getByRole("button", { name: /^(验证|Verify)$/ }).click();
-  await expect(page).toHaveURL(/\/account$/);
-}
 
 /** A signed-in user's ticket with one screenshot; returns its reference. */
 async function openUserTicket(page: Page, body: string): Promise<string> {

@@ -3,10 +3,10 @@ import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { createAccount, e2eDb } from "./support/accounts";
+import { createAgent, signInAgent as signInAgentOn } from "./support/agents";
 import { axeViolations } from "./support/axe";
 import { mailbox } from "./support/mailbox-client";
-import { fillSignIn, signIn } from "./helpers";
-import { enableTwoStep, nextTotpCode } from "./support/two-step";
+import { signIn } from "./helpers";
 
 /** Housekeeping, run as the server would (its secret and address: playwright.config.ts). */
 function sendDueRecoveryLinks(): string {
@@ -21,24 +21,16 @@ async function idPhoto(): Promise<Buffer> {
   return sharp({ create: { width: 40, height: 25, channels: 3, background: "#dde3ee" } }).png().toBuffer();
 }
 
-/** Files a request through /recover with a new email proved by its code; answers the reference shown. */
 /** An agent with an authenticator app, signed in with its TOTP code in a context of its own. */
 async function signInAgent(browser: Browser, locale: "zh-CN" | "en" = "zh-CN"): Promise<{ desk: Page; agentId: string }> {
-  const agent = await createAccount();
-  await (await e2eDb()).updateTable("users").set({ role: "agent" }).where("id", "=", agent.id).execute();
-  const { secret } = await enableTwoStep(agent.id, { totp: true });
+  const agent = await createAgent();
   const desk = await (await browser.newContext({ locale })).newPage();
   await desk.context().addCookies([{ name: "NEXT_LOCALE", value: locale, domain: "localhost", path: "/" }]);
-  await desk.goto("/sign-in");
-  const form = await fillSignIn(desk, agent.email, agent.password);
-  await form.locator('button[type="submit"]').click();
-  await expect(desk).toHaveURL(/\/sign-in\/two-step/);
-  await desk.getByLabel(/应用中的 6 位验证码|6-digit code from the app/).fill(await nextTotpCode(secret));
-  await desk.getByRole("button", { name: /^(验证|Verify)$/ }).click();
-  await expect(desk).toHaveURL(/\/account$/);
+  await signInAgentOn(desk, agent);
   return { desk, agentId: agent.id };
 }
 
+/** Files a request through /recover with a new email proved by its code; answers the reference shown. */
 async function fileRequest(page: Page, { contact, account }: { contact: string; account: string }): Promise<string> {
   await page.goto("/recover");
   await page.getByLabel("新的邮箱或手机号").fill(contact);
