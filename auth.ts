@@ -3,25 +3,18 @@ import Credentials from "next-auth/providers/credentials";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { authConfig } from "@/auth.config";
 import { getDb } from "@/lib/db";
-import type { ResetVia } from "@/lib/db/schema";
-import { recordSecurityEvent } from "@/lib/server/audit/record-security-event";
 import { getRequestContext } from "@/lib/server/request-context";
 import type { AuthorizedUser } from "@/lib/server/auth/admit-verified-user";
 import { authorizeCredentials } from "@/lib/server/auth/authorize-credentials";
 import { completeSecondStep } from "@/lib/server/auth/complete-second-step";
 import { lazyAuthAdapter } from "@/lib/server/auth/lazy-auth-adapter";
+import { requestCookieJar } from "@/lib/server/http/cookie-jar";
 import { authorizePasskey } from "@/lib/server/passkeys/authorize-passkey";
 import { authorizeResetCode } from "@/lib/server/reset/authorize-reset-code";
 import { RESET_LINK_TTL_S, sendResetLink } from "@/lib/server/reset/send-reset-link";
-import { createSession } from "@/lib/server/sessions/create-session";
 import { findLiveSession } from "@/lib/server/sessions/find-live-session";
+import { issueSessionClaims } from "@/lib/server/sessions/issue-session-claims";
 import { signOutSession } from "@/lib/server/sessions/sign-out-session";
-
-// Proof of the email link or the SMS code gives a reset-only session, which remembers which of the two it was.
-const RESET_PROVIDERS = new Map<string, ResetVia>([
-  ["nodemailer", "email"],
-  ["sms-reset", "sms"],
-]);
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
@@ -29,7 +22,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { identifier: {}, password: {}, remember: {} },
-      authorize: (credentials, request) => authorizeCredentials(credentials, request),
+      authorize: async (credentials, request) => authorizeCredentials(credentials, request, await requestCookieJar()),
     }),
     // The second step after a right password: an app code, an SMS code, a backup code or a passkey.
     Credentials({
@@ -58,14 +51,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       const db = await getDb();
       if (user?.id) {
         const authorized = user as Partial<AuthorizedUser>;
-        const resetVia = RESET_PROVIDERS.get(account?.provider ?? "");
-        const purpose = resetVia ? "reset" : authorized.stage === "second_factor" ? "second_factor" : "full";
         const context = authorized.context ?? (await getRequestContext());
-        // A second step keeps "keep me signed in" for the full session it leads to; its own cookie ends with the browser.
-        const remember = purpose !== "reset" && Boolean(authorized.remember);
-        const session = await createSession(db, { userId: user.id, persistent: remember, context, purpose, resetVia });
-        if (purpose === "reset") await recordSecurityEvent(db, { type: "reset_link_followed", userId: user.id, context, detail: { via: account?.provider ?? "" } });
-        return { sub: user.id, sid: session.secret, sessionId: session.id, purpose, persistent: purpose === "full" && remember };
+        return issueSessionClaims(db, { userId: user.id, authorized, provider: account?.provider ?? "", context });
       }
       if (!token.sid || !token.sub) return null;
       const session = await findLiveSession(db, token.sid);

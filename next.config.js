@@ -1,15 +1,9 @@
 import createNextIntlPlugin from "next-intl/plugin";
+import { SECURITY_HEADERS } from "./lib/security/security-headers.js";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
-// Headers for every response, static assets included; the per-request CSP is set in proxy.ts.
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-];
-
+// The per-request CSP is set in proxy.ts; the security headers every response carries live in one list.
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   serverExternalPackages: ["kysely"],
@@ -18,7 +12,7 @@ const nextConfig = {
   experimental: { serverActions: { bodySizeLimit: "27mb" } },
   async headers() {
     return [
-      { source: "/:path*", headers: securityHeaders },
+      { source: "/:path*", headers: SECURITY_HEADERS },
       // Their URLs carry a reset or "not me" token: never sent on as a Referer (a later rule overrides the first).
       { source: "/reset-password", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
       { source: "/not-me", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },

@@ -83,13 +83,16 @@ function describePid(child: ChildProcess, port: number): { pid: number; pidNote:
   return { pid, pidNote: `pid ${pid}, ${role}, listening on :${port} — \`${commandLine(pid).slice(0, 120)}\`` };
 }
 
+/** Extra node flags for the server, e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof" to profile it. */
+const nodeArgs = () => (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+
 /** Starts the server and waits for GET /api/health → 200. */
 export async function startServer(log: (message: string) => void): Promise<BenchServer> {
   const port = await freePort();
   const dbFile = `data/bench-${port}.db`;
   const baseUrl = `http://localhost:${port}`;
   const output = new OutputTail(200);
-  const child = spawnCaptured(process.execPath, ["dist/e2e-server.js"], { env: serverEnv(port, dbFile) }, output);
+  const child = spawnCaptured(process.execPath, [...nodeArgs(), "dist/e2e-server.js"], { env: serverEnv(port, dbFile) }, output);
   const started = Date.now();
   try {
     await waitHealthy(baseUrl, child, output);

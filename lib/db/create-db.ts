@@ -15,6 +15,27 @@ function sqliteFile(url: string): string {
   return file === ":memory:" ? file : path.resolve(file);
 }
 
+type SqliteDatabase = import("better-sqlite3").Database;
+
+/**
+ * Kysely prepares every query again; the same few dozen statements run on every sign-in, and preparing costs about
+ * as much as running them. Reuse a prepared statement unless it is busy (a streamed query still iterating).
+ * SQLite re-prepares a reused statement by itself when the schema changes (migrations).
+ */
+export function reusePreparedStatements(database: SqliteDatabase, max = 500): void {
+  const prepare = database.prepare.bind(database);
+  const statements = new Map<string, ReturnType<typeof prepare>>();
+  database.prepare = ((source: string) => {
+    const cached = statements.get(source);
+    // Least recently used first out: a hit moves the statement to the end.
+    statements.delete(source);
+    const statement = cached && !cached.busy ? cached : prepare(source);
+    if (statements.size >= max) statements.delete(statements.keys().next().value!);
+    statements.set(source, statement);
+    return statement;
+  }) as typeof database.prepare;
+}
+
 async function createSqlite(url: string) {
   const { default: SQLite } = await import("better-sqlite3");
   const file = sqliteFile(url);
@@ -24,6 +45,7 @@ async function createSqlite(url: string) {
   database.pragma("busy_timeout = 5000");
   database.pragma("foreign_keys = ON");
   database.pragma("synchronous = NORMAL");
+  reusePreparedStatements(database);
   return new SqliteDialect({ database });
 }
 

@@ -1,5 +1,4 @@
 import "server-only";
-import { headers } from "next/headers";
 import { CLIENT_IP_HEADER } from "./client-ip";
 
 export type RequestContext = { ip: string | null; userAgent: string | null };
@@ -13,5 +12,7 @@ export function contextFromHeaders(h: Headers): RequestContext {
 
 /** The client IP and user agent of the request being handled (server components, actions, route handlers). */
 export async function getRequestContext(): Promise<RequestContext> {
+  // Loaded when used, like requestCookieJar(): this module is also part of the credentials fast path.
+  const { headers } = await import("next/headers");
   return contextFromHeaders(await headers());
 }

@@ -8,6 +8,7 @@ import { recordSecurityEvent } from "@/lib/server/audit/record-security-event";
 import { getCounterStore } from "@/lib/server/counters";
 import { clearAccountFailures } from "@/lib/server/lockout/clear-account-failures";
 import { Refusal } from "@/lib/server/refusal";
+import type { CookieJar } from "@/lib/server/http/cookie-jar";
 import { contextFromHeaders } from "@/lib/server/request-context";
 import { hasTwoStepOn } from "@/lib/server/two-step/has-two-step-on";
 import { isBrowserTrusted } from "@/lib/server/two-step/is-browser-trusted";
@@ -23,7 +24,7 @@ import { refuseFailedSignIn } from "./refuse-failed-sign-in";
  * an unknown identifier costs one hash, like a wrong password. With two-step verification on (and this browser not
  * trusted), a right password only opens the second step.
  */
-export async function authorizeCredentials(credentials: Partial<Record<string, unknown>>, request: Request): Promise<AuthorizedUser> {
+export async function authorizeCredentials(credentials: Partial<Record<string, unknown>>, request: Pick<Request, "headers">, cookies?: CookieJar): Promise<AuthorizedUser> {
   const parsed = signInSchema.safeParse(credentials);
   if (!parsed.success) throw new Refusal("invalid_input");
   const { identifier, password, remember } = parsed.data;
@@ -39,11 +40,11 @@ export async function authorizeCredentials(credentials: Partial<Record<string, u
     return { id: user.id, remember, context, stage: "second_factor" };
   }
   await Promise.all([admission?.release(), clearAccountFailures(store, user)]);
-  return admitVerifiedUser({ db, user, remember, context, identifierHash, via: "password", now });
+  return admitVerifiedUser({ db, user, remember, context, identifierHash, via: "password", now, cookies });
 }
 
 /** Two-step verification is on and this browser is not trusted to skip it. */
-async function owesSecondStep(db: Kysely<Database>, user: User, request: Request, now: number): Promise<boolean> {
+async function owesSecondStep(db: Kysely<Database>, user: User, request: Pick<Request, "headers">, now: number): Promise<boolean> {
   if (!(await hasTwoStepOn(db, user))) return false;
   return !(await isBrowserTrusted(db, { userId: user.id, token: trustedBrowserToken(request.headers.get("cookie")), now }));
 }

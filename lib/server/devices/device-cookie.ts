@@ -1,8 +1,8 @@
 import "server-only";
 import { createHmac, randomBytes } from "node:crypto";
-import { cookies } from "next/headers";
 import { getConfig } from "@/lib/config";
 import { getAuthSecret } from "@/lib/server/auth/auth-secret";
+import { requestCookieJar, type CookieJar } from "@/lib/server/http/cookie-jar";
 
 /** The cookie that tells one browser from another across sign-ins: a random id, never stored as such. */
 export const DEVICE_COOKIE = "qn-device";
@@ -17,9 +17,9 @@ export function hashDeviceToken(token: string): string {
 }
 
 /** This browser's device id (a new one when it has none, or one this server did not make), renewed for 400 days. */
-export async function deviceTokenOfThisBrowser(): Promise<string> {
-  const jar = await cookies();
-  const held = jar.get(DEVICE_COOKIE)?.value;
+export async function deviceTokenOfThisBrowser(jar?: CookieJar): Promise<string> {
+  jar ??= await requestCookieJar();
+  const held = jar.get(DEVICE_COOKIE);
   const token = held && TOKEN.test(held) ? held : randomBytes(32).toString("base64url");
   jar.set(DEVICE_COOKIE, token, {
     httpOnly: true,

@@ -1,0 +1,120 @@
+// The credentials fast path answers a password sign-in as Auth.js would: the same redirects, a session cookie that
+// Auth.js itself reads back, the same rows. Runs against the process database (the setup file's fresh SQLite file).
+import { createHash } from "node:crypto";
+import { Auth } from "@auth/core";
+import Credentials from "@auth/core/providers/credentials";
+import type { Kysely } from "kysely";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { authConfig } from "@/auth.config";
+import { getDb } from "@/lib/db";
+import type { Database } from "@/lib/db/schema";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "@/lib/db/seed";
+import { DEVICE_COOKIE } from "@/lib/server/devices/device-cookie";
+import { findLiveSession } from "@/lib/server/sessions/find-live-session";
+import { STATUS_TICKET_COOKIE } from "@/lib/server/status/status-ticket";
+import { answerCredentialsPost } from "./credentials-fast-path";
+
+// Nothing on this path may reach for Next's request scope: it runs before Next.js sees the request.
+vi.mock("next/headers", () => ({
+  cookies: async () => {
+    throw new Error("next/headers used outside Next.js");
+  },
+  headers: async () => {
+    throw new Error("next/headers used outside Next.js");
+  },
+}));
+
+const DEMO = DEMO_ACCOUNTS[0];
+const FROZEN = DEMO_ACCOUNTS.find((a) => a.email === "frozen@qianneng.test")!;
+const secret = process.env.AUTH_SECRET!;
+const config = { APP_URL: "http://localhost:3000", AUTH_SECRET: secret };
+const SESSION = "authjs.session-token";
+
+function csrfCookie(token = "csrf-token-value"): string {
+  const hash = createHash("sha256").update(`${token}${secret}`).digest("hex");
+  return `authjs.csrf-token=${encodeURIComponent(`${token}|${hash}`)}`;
+}
+
+function post(form: Record<string, string>, { cookie = csrfCookie(), contentType = "application/x-www-form-urlencoded" } = {}) {
+  const headers = { "content-type": contentType, cookie, "x-qn-client-ip": "203.0.113.7", "user-agent": "vitest" };
+  const body = Buffer.from(new URLSearchParams({ csrfToken: "csrf-token-value", ...form }).toString());
+  return answerCredentialsPost(db, config, headers, body);
+}
+
+/** name → the whole Set-Cookie value. */
+const byName = (setCookies: string[]) => new Map(setCookies.map((c) => [c.slice(0, c.indexOf("=")), c]));
+const valueOf = (setCookie: string) => decodeURIComponent(setCookie.slice(setCookie.indexOf("=") + 1).split(";")[0]);
+
+let db: Kysely<Database>;
+
+beforeAll(async () => {
+  db = await getDb();
+  await seedDemoData(db);
+});
+afterAll(async () => {
+  await db?.destroy();
+});
+beforeEach(async () => {
+  await db.deleteFrom("security_events").execute();
+  await db.deleteFrom("sign_in_failures").execute();
+  await db.deleteFrom("rate_counters").execute();
+});
+
+describe("the credentials fast path", () => {
+  it("signs in with the right password: a redirect to callbackUrl and a session cookie Auth.js reads back", async () => {
+    const answer = await post({ identifier: DEMO.email, password: DEMO_PASSWORD, callbackUrl: "/account/security" });
+    expect(answer?.location).toBe("http://localhost:3000/account/security");
+    const cookies = byName(answer!.setCookies);
+    const session = cookies.get(SESSION)!;
+    expect(session).toMatch(/; Path=\/; Expires=[^;]+; HttpOnly; SameSite=Lax$/);
+    expect(cookies.get(DEVICE_COOKIE)).toMatch(/HttpOnly/);
+    expect(valueOf(cookies.get("authjs.callback-url")!)).toBe("http://localhost:3000/account/security");
+
+    // Without "keep me signed in" the token says so; the HTTP edge then drops the cookie's expiry.
+    const token = valueOf(session);
+    expect(token.startsWith("b.")).toBe(true);
+    const claims = await authConfig.jwt.decode({ token, secret, salt: SESSION });
+    expect(claims).toMatchObject({ sub: DEMO.id, purpose: "full", persistent: false });
+    expect((await findLiveSession(db, claims!.sid!))?.user_id).toBe(DEMO.id);
+    const succeeded = await db.selectFrom("security_events").select(["type", "user_id", "ip"]).where("type", "=", "sign_in_succeeded").execute();
+    expect(succeeded).toEqual([{ type: "sign_in_succeeded", user_id: DEMO.id, ip: "203.0.113.7" }]);
+
+    // Auth.js's own session endpoint, with the same configuration, reads the cookie the fast path wrote.
+    const response = await Auth(new Request("http://localhost:3000/api/auth/session", { headers: { cookie: `${SESSION}=${encodeURIComponent(token)}` } }), {
+      ...authConfig,
+      secret,
+      basePath: "/api/auth",
+      providers: [Credentials({ credentials: {}, authorize: () => null })],
+    });
+    expect(((await response.json()) as { user?: { id?: string } }).user?.id).toBe(DEMO.id);
+  });
+
+  it("keeps the session past the browser's when asked to, and sends a foreign callbackUrl home", async () => {
+    const answer = await post({ identifier: DEMO.email, password: DEMO_PASSWORD, remember: "on", callbackUrl: "https://evil.example/steal" });
+    expect(answer?.location).toBe("http://localhost:3000");
+    expect(valueOf(byName(answer!.setCookies).get(SESSION)!).startsWith("p.")).toBe(true);
+  });
+
+  it("refuses a wrong password with Auth.js's redirect, no cookie and the audit row", async () => {
+    const answer = await post({ identifier: DEMO.email, password: "wrong-password", callbackUrl: "/account" });
+    expect(answer).toEqual({ location: "http://localhost:3000/sign-in?error=CredentialsSignin&code=invalid_credentials", setCookies: [] });
+    expect(await db.selectFrom("security_events").select("type").execute()).toEqual([{ type: "sign_in_failed" }]);
+  });
+
+  it("shows a frozen account why (the status ticket) but gives it no session", async () => {
+    const answer = await post({ identifier: FROZEN.email, password: DEMO_PASSWORD });
+    expect(answer?.location).toBe("http://localhost:3000/sign-in?error=CredentialsSignin&code=account_frozen");
+    const cookies = byName(answer!.setCookies);
+    expect(cookies.has(STATUS_TICKET_COOKIE)).toBe(true);
+    expect(cookies.has(SESSION)).toBe(false);
+  });
+
+  it("leaves to Auth.js what it would not answer alike, before touching anything", async () => {
+    const right = { identifier: DEMO.email, password: DEMO_PASSWORD };
+    expect(await post(right, { cookie: "" })).toBeNull();
+    expect(await post(right, { cookie: csrfCookie("another-token") })).toBeNull();
+    expect(await post(right, { contentType: "application/json" })).toBeNull();
+    expect(await post({ ...right, callbackUrl: "http://" })).toBeNull();
+    expect(await db.selectFrom("security_events").select("type").execute()).toEqual([]);
+  });
+});

@@ -1,0 +1,95 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { IncomingHttpHeaders } from "node:http";
+import type { Kysely } from "kysely";
+import { authConfig } from "@/auth.config";
+import type { Config } from "@/lib/config";
+import type { Database } from "@/lib/db/schema";
+import { CLIENT_IP_HEADER } from "@/lib/server/client-ip";
+import { headerCookieJar, type CookieJar } from "@/lib/server/http/cookie-jar";
+import { Refusal } from "@/lib/server/refusal";
+import { issueSessionClaims } from "@/lib/server/sessions/issue-session-claims";
+import { authorizeCredentials } from "./authorize-credentials";
+
+export const CREDENTIALS_CALLBACK = "/api/auth/callback/credentials";
+/** A sign-in form is well under 1 KB; bigger posts go to Auth.js, which reads them under the edge's own limit. */
+export const FAST_PATH_BODY_LIMIT = 16 * 1024;
+
+export type FastPathAnswer = { location: string; setCookies: string[] };
+type Settings = Pick<Config, "APP_URL" | "AUTH_SECRET">;
+
+/** Auth.js's cookie names: "__Secure-" (and "__Host-" for the CSRF pair) when the site is served over https. */
+function cookieNames(appUrl: string) {
+  const secure = appUrl.startsWith("https:");
+  const prefix = secure ? "__Secure-" : "";
+  return { secure, session: `${prefix}authjs.session-token`, callbackUrl: `${prefix}authjs.callback-url`, csrf: `${secure ? "__Host-" : ""}authjs.csrf-token` };
+}
+
+/** Auth.js's double-submit pair: the cookie holds "token|sha256(token + secret)", the form the token. */
+export function csrfVerified(cookieValue: string | undefined, bodyToken: string | null, secret: string): boolean {
+  if (!cookieValue || !bodyToken) return false;
+  const [token, hash] = cookieValue.split("|");
+  return token === bodyToken && createHash("sha256").update(`${token}${secret}`).digest("hex") === hash;
+}
+
+/** Auth.js's default redirect rule: a path or a URL of this origin; anything else goes to the origin. Throws on a malformed URL. */
+function allowedRedirect(url: string, origin: string): string {
+  if (url.startsWith("/")) return `${origin}${url}`;
+  return new URL(url).origin === origin ? url : origin;
+}
+
+function callbackUrlOf(form: URLSearchParams, jar: CookieJar, origin: string, cookieName: string): { url: string; changed: boolean } | null {
+  const param = form.get("callbackUrl");
+  const cookie = jar.get(cookieName);
+  try {
+    const url = param ? allowedRedirect(param, origin) : cookie ? allowedRedirect(cookie, origin) : origin;
+    return { url, changed: url !== cookie };
+  } catch {
+    return null;
+  }
+}
+
+/** The headers authorize() reads: the client address our edge recorded, the user agent, the cookies. */
+function headersOf(headers: IncomingHttpHeaders): Headers {
+  const picked = new Headers();
+  for (const name of [CLIENT_IP_HEADER, "user-agent", "cookie"]) {
+    const value = headers[name];
+    if (typeof value === "string") picked.set(name, value);
+  }
+  return picked;
+}
+
+/**
+ * A form POST to the credentials callback, answered without the framework round trip: the same rules (authorize(),
+ * every pause, throttle and audit row in it), the same session row (issueSessionClaims) and the same cookie Auth.js
+ * writes (its encoder, name, salt and lifetime), so auth() reads it like any other; the same redirects for a
+ * success and a refusal. Returns null for anything it does not answer exactly as Auth.js would (another content
+ * type, a missing or forged CSRF pair, a malformed callbackUrl): Auth.js answers those itself.
+ */
+export async function answerCredentialsPost(db: Kysely<Database>, config: Settings, headers: IncomingHttpHeaders, body: Buffer): Promise<FastPathAnswer | null> {
+  const secret = config.AUTH_SECRET;
+  if (!secret || !(headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")) return null;
+  const names = cookieNames(config.APP_URL);
+  const jar = headerCookieJar(headers.cookie);
+  const form = new URLSearchParams(body.toString("utf8"));
+  if (!csrfVerified(jar.get(names.csrf), form.get("csrfToken"), secret)) return null;
+  const origin = new URL(config.APP_URL).origin;
+  const callback = callbackUrlOf(form, jar, origin, names.callbackUrl);
+  if (!callback) return null;
+
+  try {
+    const authorized = await authorizeCredentials(Object.fromEntries(form), { headers: headersOf(headers) }, jar);
+    const claims = await issueSessionClaims(db, { userId: authorized.id, authorized, provider: "credentials", context: authorized.context });
+    const maxAge = authConfig.session.maxAge;
+    const token = await authConfig.jwt.encode({ token: claims, secret, salt: names.session, maxAge });
+    const cookie = { httpOnly: true, sameSite: "lax", path: "/", secure: names.secure } as const;
+    jar.set(names.session, token, { ...cookie, expires: new Date(Date.now() + maxAge * 1000) });
+    if (callback.changed) jar.set(names.callbackUrl, callback.url, cookie);
+    return { location: callback.url, setCookies: jar.setCookies };
+  } catch (error) {
+    // A refusal keeps what the rules set on the way (a frozen account's status ticket), as Next.js would.
+    if (error instanceof Refusal) return { location: `${origin}/sign-in?${new URLSearchParams({ error: "CredentialsSignin", code: error.code })}`, setCookies: jar.setCookies };
+    console.error("[auth] credentials sign-in failed", error);
+    return { location: `${origin}/sign-in?error=Configuration`, setCookies: [] };
+  }
+}

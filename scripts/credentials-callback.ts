@@ -1,0 +1,35 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Config } from "@/lib/config";
+import { getDb } from "@/lib/db";
+import { answerCredentialsPost, CREDENTIALS_CALLBACK, FAST_PATH_BODY_LIMIT } from "@/lib/server/auth/credentials-fast-path";
+import { readBodyWithin } from "@/lib/server/http/read-body-within";
+import { replayRequest } from "@/lib/server/http/replay-request";
+import { SECURITY_HEADERS } from "@/lib/security/security-headers.js";
+
+type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+/** Only small, sized form posts are read here; anything else streams to Next untouched. */
+function isSmallPostToCallback(req: IncomingMessage): boolean {
+  const length = Number(req.headers["content-length"]);
+  return req.method === "POST" && req.url?.split("?")[0] === CREDENTIALS_CALLBACK && length > 0 && length <= FAST_PATH_BODY_LIMIT;
+}
+
+/**
+ * Wraps Next's handler: a password sign-in posted to the credentials callback is answered here, through the same
+ * rules and with the same cookie as Auth.js (lib/server/auth/credentials-fast-path.ts), at a fraction of the
+ * framework's cost per request — under a credential-stuffing wave every refusal and sign-in counts. Whatever the
+ * fast path does not answer reaches Next and Auth.js unchanged.
+ */
+export async function withCredentialsFastPath(config: Config, handle: Handle): Promise<Handle> {
+  const db = await getDb();
+  const security = Object.fromEntries(SECURITY_HEADERS.map(({ key, value }) => [key, value]));
+  return async (req, res) => {
+    if (!isSmallPostToCallback(req)) return handle(req, res);
+    const read = await readBodyWithin(req, FAST_PATH_BODY_LIMIT);
+    // The client is gone: nobody is waiting for an answer.
+    if (read.kind !== "read") return;
+    const answer = await answerCredentialsPost(db, config, req.headers, read.body);
+    if (!answer) return handle(replayRequest(req, read.body), res);
+    res.writeHead(302, { ...security, Location: answer.location, "Cache-Control": "no-store", ...(answer.setCookies.length ? { "Set-Cookie": answer.setCookies } : {}) }).end();
+  };
+}
