@@ -1,5 +1,6 @@
 // CPU time spent during a measurement: by the server, by this process (the load generator), by the machine.
 import fs from "node:fs";
+import { processTree } from "./proc-info";
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux (getconf CLK_TCK)
 
@@ -38,13 +39,21 @@ export type CpuSpent = {
   machineBusy: number;
 };
 
-/** Starts measuring; call the returned function when the measured part is over. */
+/** CPU time of every process of the server (a primary and its workers), by pid. */
+function serverCpuMs(root: number): Map<number, number> {
+  return new Map(processTree(root).map((pid) => [pid, processCpuMs(pid)]));
+}
+
+/**
+ * Starts measuring; call the returned function when the measured part is over. The server is `serverPid` and every
+ * process below it (its workers); a worker that ended meanwhile is not counted, one started meanwhile counts whole.
+ */
 export function cpuMeter(serverPid: number): () => CpuSpent {
-  const server = processCpuMs(serverPid);
+  const server = serverCpuMs(serverPid);
   const self = selfCpuMs();
   const machine = machineCpuMs();
   return () => {
-    const serverMs = processCpuMs(serverPid) - server;
+    const serverMs = [...serverCpuMs(serverPid)].reduce((sum, [pid, ms]) => sum + (Number.isNaN(ms) ? 0 : ms - (server.get(pid) ?? 0)), 0);
     const benchMs = selfCpuMs() - self;
     const now = machineCpuMs();
     const busy = now.busy - machine.busy;

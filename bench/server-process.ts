@@ -3,6 +3,7 @@ import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { exited, OutputTail, sleep, spawnCaptured, stopGroup } from "./child-process";
 import { commandLine, isAlive, listeningPid, processTree } from "./proc-info";
@@ -46,6 +47,9 @@ function shareAuthSecret(): string {
   return process.env.AUTH_SECRET;
 }
 
+/** Server processes, as `npm start` runs them: one per core unless BENCH_PROCESSES says otherwise. */
+export const BENCH_PROCESSES = Number(process.env.BENCH_PROCESSES) || availableParallelism();
+
 function serverEnv(port: number, dbFile: string): NodeJS.ProcessEnv {
   return {
     ...process.env,
@@ -53,6 +57,9 @@ function serverEnv(port: number, dbFile: string): NodeJS.ProcessEnv {
     APP_URL: `http://localhost:${port}`,
     AUTH_SECRET: shareAuthSecret(),
     E2E_DB_FILE: dbFile,
+    WEB_CONCURRENCY: String(BENCH_PROCESSES),
+    // The fixed-rate attack comes from 50 simulated addresses, as X-Forwarded-For; requests without it keep the socket's.
+    TRUST_PROXY: "1",
     NEXT_TELEMETRY_DISABLED: "1",
     ...BENCH_IP_LIMITS,
   };

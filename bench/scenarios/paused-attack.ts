@@ -11,7 +11,7 @@ const DURATION_S = 10;
 const WARM_UP_REQUESTS = 20;
 /** Target: attempts on a paused identifier per second ≥ 100 × successful sign-ins per second. */
 const TARGET_RATIO = 100;
-const WRONG_PASSWORD = "Stuffed-password-2026";
+export const WRONG_PASSWORD = "Stuffed-password-2026";
 
 /** The attack as a load spec: one CSRF pair, the paused identifier, a wrong password, as fast as it goes. */
 export function pausedAttackLoad(context: BenchContext, csrf: CsrfPair, duration: number): LoadSpec {

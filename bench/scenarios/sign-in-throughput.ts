@@ -1,6 +1,8 @@
 // Successful sign-ins per second through the real endpoint, against the argon2id ceiling.
+import { randomBytes } from "node:crypto";
+import { DEVICE_COOKIE } from "../../lib/server/devices/device-cookie";
 import { insertAccounts, openServerDb } from "../bench-accounts";
-import { fetchCsrf, formHeaders, isSignedIn, signInForm, timedSignIn, CREDENTIALS_PATH } from "../http-client";
+import { type CsrfPair, fetchCsrf, formHeaders, isSignedIn, signInForm, timedSignIn, CREDENTIALS_PATH } from "../http-client";
 import { describeCpu, describeFailures, runLoad } from "../load";
 import { fixed, percent } from "../stats";
 import type { BenchContext, Scenario, ScenarioResult } from "../types";
@@ -34,9 +36,15 @@ async function warmUp(context: BenchContext, bodies: string[], csrf: Awaited<Ret
   }
 }
 
+/**
+ * The browser the sign-ins come from, as its device cookie: the warm-up signs each account in from it once, so the
+ * measured sign-ins are those of a returning browser (a new one also costs the owner's "new device" email).
+ */
+const withDeviceCookie = (csrf: CsrfPair): CsrfPair => ({ ...csrf, cookie: `${csrf.cookie}; ${DEVICE_COOKIE}=${randomBytes(32).toString("base64url")}` });
+
 async function run(context: BenchContext): Promise<ScenarioResult> {
   await createAccounts(context);
-  const csrf = await fetchCsrf(context.baseUrl);
+  const csrf = withDeviceCookie(await fetchCsrf(context.baseUrl));
   const bodies = Array.from({ length: CONNECTIONS }, (_, i) => signInForm(accountId(i), PASSWORD, csrf));
   await warmUp(context, bodies, csrf);
   context.log(`sign-in: ${CONNECTIONS} connections for ${DURATION_S} s …`);
@@ -61,7 +69,7 @@ async function run(context: BenchContext): Promise<ScenarioResult> {
   const problems = result.successes <= total / 2 ? [describeFailures("sign-in load: most requests were not successful sign-ins", result)] : [];
   return {
     rows: [
-      { metric: `Successful sign-ins/s (POST ${CREDENTIALS_PATH}, ${CONNECTIONS} conn, one account each, ${DURATION_S} s)`, value: `${fixed(result.successPerSecond)}/s`, target: "—", met: null },
+      { metric: `Successful sign-ins/s (POST ${CREDENTIALS_PATH}, ${CONNECTIONS} conn, one account each, a returning browser, ${DURATION_S} s)`, value: `${fixed(result.successPerSecond)}/s`, target: "—", met: null },
       { metric: "Sign-in latency p50 / p99", value: `${fixed(result.p50, 0)} / ${fixed(result.p99, 0)} ms`, target: "—", met: null },
       { metric: "Sign-ins/s ÷ argon2id verifies/s", value: percent(ratio), target: `≥ ${percent(TARGET_RATIO)}`, met: ratio >= TARGET_RATIO },
       {
