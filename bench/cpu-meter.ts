@@ -4,7 +4,7 @@ import fs from "node:fs";
 const TICK_MS = 10; // USER_HZ is 100 on Linux (getconf CLK_TCK)
 
 /** utime + stime of a process, in ms. */
-function processCpuMs(pid: number): number {
+export function processCpuMs(pid: number): number {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
