@@ -52,7 +52,7 @@ type Prepared = { database: ServerDatabase; seed: SeedReport; remove: () => Prom
 /** The demo accounts (demo@ signs in, paused@ is paused for ~2 h) and the migrations, from the production build. */
 async function seedDemo(databaseUrl: string): Promise<void> {
   const output = new OutputTail(40);
-  const env = { ...process.env, NODE_ENV: "production" as const, AUTH_SECRET: shareAuthSecret(), DATABASE_URL: databaseUrl, REDIS_URL: "" };
+  const env = { ...process.env, NODE_ENV: "production" as const, AUTH_SECRET: shareAuthSecret(), DATABASE_URL: databaseUrl };
   const code = await exited(spawnCaptured(process.execPath, ["dist/db-seed.js"], { env }, output));
   if (code !== 0) throw new Error(`dist/db-seed.js on ${databaseUrl} exited with ${code}:\n${output.text()}`);
 }
