@@ -5,7 +5,7 @@ import { processTree } from "./proc-info";
 const TICK_MS = 10; // USER_HZ is 100 on Linux (getconf CLK_TCK)
 
 /** utime + stime of a process, in ms. */
-function processCpuMs(pid: number): number {
+export function processCpuMs(pid: number): number {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
@@ -42,6 +42,11 @@ export type CpuSpent = {
 /** CPU time of every process of the server (a primary and its workers), by pid. */
 function serverCpuMs(root: number): Map<number, number> {
   return new Map(processTree(root).map((pid) => [pid, processCpuMs(pid)]));
+}
+
+/** CPU time of the server's whole process tree (a primary and its workers), in ms. */
+export function serverTreeCpuMs(root: number): number {
+  return [...serverCpuMs(root).values()].reduce((sum, ms) => sum + (Number.isNaN(ms) ? 0 : ms), 0);
 }
 
 /**

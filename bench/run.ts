@@ -1,12 +1,13 @@
-// `npm run bench [-- --no-build]`: build, measure argon2id, start the production server, run every scenario,
-// print the table and keep it in BENCHMARKS.md. Exits 1 when a scenario could not measure what it claims.
+// `npm run bench [-- --no-build] [-- --only=growth,…]`: build, measure argon2id, start the production server, run
+// every scenario (or only the named ones), print the table and keep it in BENCHMARKS.md (a run of some scenarios
+// only prints it: the file keeps one whole run). Exits 1 when a scenario could not measure what it claims.
 import os from "node:os";
 import { argon2Rows, measureArgon2, measureArgon2Drift } from "./argon2-limit";
 import { buildApp } from "./build";
 import { markdownTable, renderSection, writeBenchmarks, BENCHMARKS_FILE } from "./report";
 import { scenarios } from "./scenarios";
-import { startServer, stopServer, type BenchServer } from "./server-process";
-import type { Argon2Reference, Row } from "./types";
+import { startServer, stopEverything, stopServer, type BenchServer } from "./server-process";
+import type { Argon2Reference, Row, Scenario } from "./types";
 
 const WATCHDOG_MS = 240_000;
 const started = Date.now();
@@ -14,16 +15,25 @@ const log = (message: string) => console.log(`[bench ${((Date.now() - started) /
 
 type Outcome = { rows: Row[]; notes: string[]; problems: string[] };
 
-function parseArgs(argv: string[]): { build: boolean } {
-  const unknown = argv.filter((a) => a !== "--no-build");
-  if (unknown.length) throw new Error(`unknown argument(s): ${unknown.join(" ")} (only --no-build is accepted)`);
-  return { build: !argv.includes("--no-build") };
+type Args = { build: boolean; selected: Scenario[]; partial: boolean };
+
+const slug = (scenario: Scenario) => scenario.name.replace(/\s+/g, "-");
+
+function parseArgs(argv: string[]): Args {
+  const only = argv.filter((a) => a.startsWith("--only=")).flatMap((a) => a.slice("--only=".length).split(",").filter(Boolean));
+  const unknown = argv.filter((a) => a !== "--no-build" && !a.startsWith("--only="));
+  if (unknown.length) throw new Error(`unknown argument(s): ${unknown.join(" ")} (accepted: --no-build, --only=<scenario>[,<scenario>…])`);
+  const missing = only.filter((name) => !scenarios.some((s) => slug(s) === name));
+  if (missing.length) throw new Error(`no scenario named ${missing.join(", ")} (scenarios: ${scenarios.map(slug).join(", ")})`);
+  // Kept in the run's order: later scenarios read what earlier ones measured.
+  const selected = only.length ? scenarios.filter((s) => only.includes(slug(s))) : scenarios;
+  return { build: !argv.includes("--no-build"), selected, partial: only.length > 0 };
 }
 
-async function runScenarios(server: BenchServer, argon2: Argon2Reference): Promise<Outcome> {
+async function runScenarios(server: BenchServer, argon2: Argon2Reference, selected: Scenario[]): Promise<Outcome> {
   const outcome: Outcome = { rows: [], notes: [], problems: [] };
   const context = { baseUrl: server.baseUrl, serverPid: server.pid, serverPidNote: server.pidNote, dbFile: server.dbFile, argon2, measured: {}, log };
-  for (const scenario of scenarios) {
+  for (const scenario of selected) {
     try {
       const result = await scenario.run(context);
       outcome.rows.push(...result.rows);
@@ -38,24 +48,27 @@ async function runScenarios(server: BenchServer, argon2: Argon2Reference): Promi
   return outcome;
 }
 
-/** Stops the server however the run ends (error, Ctrl-C, watchdog). */
-function guard(getServer: () => BenchServer | undefined): void {
+/** Stops the servers however the run ends (error, Ctrl-C, watchdog), and removes the databases prepared for them. */
+function guard(watchdogMs: number): void {
   const bail = async (why: string) => {
-    console.error(`bench: ${why}, stopping the server`);
-    const server = getServer();
-    if (server) await stopServer(server, log);
+    console.error(`bench: ${why}, stopping the servers`);
+    await stopEverything(log);
     process.exit(1);
   };
   process.once("SIGINT", () => void bail("interrupted"));
   process.once("SIGTERM", () => void bail("terminated"));
-  setTimeout(() => void bail(`still running after ${WATCHDOG_MS / 1000} s`), WATCHDOG_MS).unref();
+  setTimeout(() => void bail(`still running after ${watchdogMs / 1000} s`), watchdogMs).unref();
 }
 
-function report(outcome: Outcome, build: boolean, loadAverage: number[]): void {
+function report(outcome: Outcome, { build, partial }: Args, loadAverage: number[]): void {
   console.log(`\n${markdownTable(outcome.rows)}\n`);
   for (const note of outcome.notes) console.log(`- ${note}`);
   if (outcome.problems.length) {
     console.error(`\nBENCH FAILED — ${BENCHMARKS_FILE} not updated:\n${outcome.problems.map((p) => `  ✗ ${p}`).join("\n")}`);
+    return;
+  }
+  if (partial) {
+    log(`--only: ${BENCHMARKS_FILE} not updated (it keeps the figures of one whole run)`);
     return;
   }
   // The Redis the reservation-cost scenario used, when it came from the environment (the server itself ignores it).
@@ -67,22 +80,21 @@ function report(outcome: Outcome, build: boolean, loadAverage: number[]): void {
 }
 
 async function main(): Promise<number> {
-  const { build } = parseArgs(process.argv.slice(2));
+  const args = parseArgs(process.argv.slice(2));
+  const { build, selected } = args;
   const loadAverage = os.loadavg();
-  let server: BenchServer | undefined;
-  guard(() => server);
+  guard(WATCHDOG_MS + selected.reduce((sum, s) => sum + (s.budgetMs ?? 0), 0));
   if (build) await buildApp(log);
   const argon2 = await measureArgon2(log);
-  server = await startServer(log);
+  const server = await startServer(log);
   let outcome: Outcome;
   try {
-    outcome = await runScenarios(server, argon2);
+    outcome = await runScenarios(server, argon2, selected);
   } finally {
     await stopServer(server, log);
-    server = undefined;
   }
   outcome.rows.unshift(...argon2Rows(argon2), await measureArgon2Drift(argon2, log));
-  report(outcome, build, loadAverage);
+  report(outcome, args, loadAverage);
   log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   return outcome.problems.length ? 1 : 0;
 }

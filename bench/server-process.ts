@@ -1,4 +1,5 @@
-// The production server under test: the compiled dist/e2e-server.js on a fresh SQLite file and a free port.
+// The production server under test: the compiled dist/e2e-server.js on a fresh SQLite file and a free port (or, for
+// the growth scenario, on a database prepared beforehand: a kept SQLite file or a PostgreSQL database).
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -10,6 +11,10 @@ import { commandLine, isAlive, listeningPid, processTree } from "./proc-info";
 
 const START_TIMEOUT_MS = 60_000;
 
+/** Servers started and not yet stopped, and what else must go if the run is cut short (see stopEverything). */
+const running = new Set<BenchServer>();
+const leftovers = new Set<() => Promise<void>>();
+
 export type BenchServer = {
   port: number;
   baseUrl: string;
@@ -18,7 +23,20 @@ export type BenchServer = {
   pid: number;
   pidNote: string;
   output: OutputTail;
+  /** The SQLite file (relative to the working directory); "" when the server runs on PostgreSQL. */
   dbFile: string;
+  /** The database was prepared by the caller, who also removes it: stopping the server leaves it alone. */
+  keepDb: boolean;
+};
+
+/** Where a server keeps its data: by default a fresh SQLite file it migrates and seeds itself. */
+export type ServerDatabase = {
+  /** An SQLite file to use instead of data/bench-PORT.db. */
+  dbFile?: string;
+  /** A PostgreSQL URL to use instead of an SQLite file. */
+  databaseUrl?: string;
+  /** The database is already migrated and seeded: the server starts on it as it is (E2E_KEEP_DB). */
+  prepared?: boolean;
 };
 
 export function freePort(): Promise<number> {
@@ -42,15 +60,18 @@ export const BENCH_IP_LIMITS = { IP_FAILED_SIGNIN_LIMIT: "1000000", IP_AUTH_POST
  * One secret for the run, in this process too: fixtures sealed here (authenticator secrets) must open in the
  * server. Set before anything in this process reads its configuration.
  */
-function shareAuthSecret(): string {
-  process.env.AUTH_SECRET = `bench-only-secret-${randomBytes(24).toString("base64url")}`;
-  return process.env.AUTH_SECRET;
+let runSecret: string | undefined;
+/** The same secret for every server of the run, so a second server does not break fixtures sealed for the first. */
+export function shareAuthSecret(): string {
+  runSecret ??= `bench-only-secret-${randomBytes(24).toString("base64url")}`;
+  process.env.AUTH_SECRET = runSecret;
+  return runSecret;
 }
 
 /** Server processes, as `npm start` runs them: one per core unless BENCH_PROCESSES says otherwise. */
 export const BENCH_PROCESSES = Number(process.env.BENCH_PROCESSES) || availableParallelism();
 
-function serverEnv(port: number, dbFile: string): NodeJS.ProcessEnv {
+function serverEnv(port: number, dbFile: string, database: ServerDatabase): NodeJS.ProcessEnv {
   return {
     ...process.env,
     PORT: String(port),
@@ -60,6 +81,8 @@ function serverEnv(port: number, dbFile: string): NodeJS.ProcessEnv {
     WEB_CONCURRENCY: String(BENCH_PROCESSES),
     // The fixed-rate attack comes from 50 simulated addresses, as X-Forwarded-For; requests without it keep the socket's.
     TRUST_PROXY: "1",
+    ...(database.databaseUrl ? { E2E_DATABASE_URL: database.databaseUrl } : {}),
+    ...(database.prepared ? { E2E_KEEP_DB: "1" } : {}),
     NEXT_TELEMETRY_DISABLED: "1",
     ...BENCH_IP_LIMITS,
   };
@@ -94,21 +117,24 @@ function describePid(child: ChildProcess, port: number): { pid: number; pidNote:
 const nodeArgs = () => (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
 
 /** Starts the server and waits for GET /api/health → 200. */
-export async function startServer(log: (message: string) => void): Promise<BenchServer> {
+export async function startServer(log: (message: string) => void, database: ServerDatabase = {}): Promise<BenchServer> {
   const port = await freePort();
-  const dbFile = `data/bench-${port}.db`;
+  const dbFile = database.databaseUrl ? "" : (database.dbFile ?? `data/bench-${port}.db`);
+  const keepDb = Boolean(database.prepared || database.databaseUrl);
   const baseUrl = `http://localhost:${port}`;
   const output = new OutputTail(200);
-  const child = spawnCaptured(process.execPath, [...nodeArgs(), "dist/e2e-server.js"], { env: serverEnv(port, dbFile) }, output);
+  const child = spawnCaptured(process.execPath, [...nodeArgs(), "dist/e2e-server.js"], { env: serverEnv(port, dbFile, database) }, output);
   const started = Date.now();
   try {
     await waitHealthy(baseUrl, child, output);
   } catch (error) {
-    await stopServer({ port, baseUrl, child, pid: child.pid ?? 0, pidNote: "", output, dbFile }, log);
+    await stopServer({ port, baseUrl, child, pid: child.pid ?? 0, pidNote: "", output, dbFile, keepDb }, log);
     throw error;
   }
   log(`server healthy on ${baseUrl} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return { port, baseUrl, child, output, dbFile, ...describePid(child, port) };
+  const server = { port, baseUrl, child, output, dbFile, keepDb, ...describePid(child, port) };
+  running.add(server);
+  return server;
 }
 
 function killQuietly(pid: number): void {
@@ -119,19 +145,33 @@ function killQuietly(pid: number): void {
   }
 }
 
-function removeDbFiles(dbFile: string): void {
+export function removeDbFiles(dbFile: string): void {
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(path.resolve(dbFile + suffix), { force: true });
 }
 
-/** Stops the whole process group, checks nothing of it survived, deletes the database files. */
+/** Stops the whole process group, checks nothing of it survived, deletes the database files it made itself. */
 export async function stopServer(server: BenchServer, log: (message: string) => void): Promise<void> {
+  running.delete(server);
   const tree = server.child.pid ? processTree(server.child.pid) : [];
   await stopGroup(server.child);
   const code = await exited(server.child);
   for (let i = 0; i < 20 && tree.some(isAlive); i++) await sleep(100);
   const survivors = tree.filter(isAlive);
   for (const pid of survivors) killQuietly(pid);
-  removeDbFiles(server.dbFile);
+  if (!server.keepDb) removeDbFiles(server.dbFile);
   const note = survivors.length ? `; SIGKILLed survivors ${survivors.join(", ")}` : "; no process left";
-  log(`server stopped (exit ${code}${note}); removed ${server.dbFile}{,-wal,-shm}`);
+  log(`server stopped (exit ${code}${note})${server.keepDb ? "" : `; removed ${server.dbFile}{,-wal,-shm}`}`);
+}
+
+/** Something to remove if the run is cut short (a prepared database); call the returned function once it is gone. */
+export function removeOnBail(remove: () => Promise<void>): () => void {
+  leftovers.add(remove);
+  return () => leftovers.delete(remove);
+}
+
+/** Interrupted or out of time: every server still running is stopped and every prepared database removed. */
+export async function stopEverything(log: (message: string) => void): Promise<void> {
+  for (const server of [...running]) await stopServer(server, log);
+  for (const remove of [...leftovers]) await remove().catch(() => {});
+  leftovers.clear();
 }

@@ -53,6 +53,9 @@ export type BenchContext = {
 
 /** A benchmark scenario; add new ones as modules under bench/scenarios/ and list them in scenarios/index.ts. */
 export type Scenario = {
+  /** Also what `--only=` names, with spaces as dashes ("sign-in-throughput"). */
   name: string;
+  /** Time it may take beyond the run's usual allowance (the watchdog waits this much longer when it runs). */
+  budgetMs?: number;
   run: (context: BenchContext) => Promise<ScenarioResult>;
 };

@@ -1,6 +1,7 @@
 // The scenarios run against the server, in this order. Add new ones here; each returns its own table rows.
 import { authOverhead } from "./auth-overhead";
 import { enumerationTiming } from "./enumeration-timing";
+import { growth } from "./growth";
 import { pausedIdentifierAttack } from "./paused-attack";
 import { pausedPhantomTiming } from "./paused-phantom-timing";
 import { reservationCost } from "./reservation-cost";
@@ -28,6 +29,8 @@ export const scenarios: Scenario[] = [
   signInPage,
   resetRequestTiming,
   securityCenter,
-  // Last: the peak covers everything above.
+  // Last on the shared server: the peak covers everything above.
   serverMemory,
+  // Starts servers of its own on prepared databases (the shared one idles meanwhile).
+  growth,
 ];

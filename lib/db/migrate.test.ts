@@ -1,7 +1,9 @@
+import { sql, type Kysely } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { testDatabases, type TestDatabase } from "@/test/databases";
 import { migrateToLatest } from "./migrate";
 import { migrations } from "./migrations";
+import type { Database } from "./schema";
 
 const TABLES = ["security_events", "sessions", "transactions", "users", "verification_tokens"];
 const now = 1_767_225_600_000;
@@ -23,6 +25,35 @@ const user = (id: string, fields: { email?: string | null; mobile?: string | nul
   created_at: now,
   updated_at: now,
 });
+
+type IndexInfo = { table: string; index: string; unique: boolean; columns: string[] };
+
+/** Every index of the database's tables, with its columns in order. */
+async function listIndexes(db: Kysely<Database>, kind: "sqlite" | "postgres"): Promise<IndexInfo[]> {
+  if (kind === "postgres") {
+    const { rows } = await sql<IndexInfo>`
+      select t.relname::text as "table", i.relname::text as "index", ix.indisunique as "unique",
+             array_agg(a.attname::text order by k.ord) as "columns"
+      from pg_index ix
+      join pg_class i on i.oid = ix.indexrelid
+      join pg_class t on t.oid = ix.indrelid
+      join pg_namespace n on n.oid = t.relnamespace and n.nspname = current_schema()
+      cross join lateral unnest(ix.indkey) with ordinality as k(attnum, ord)
+      join pg_attribute a on a.attrelid = t.oid and a.attnum = k.attnum
+      group by t.relname, i.relname, ix.indisunique`.execute(db);
+    return rows;
+  }
+  const tables = (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db)).rows;
+  const indexes: IndexInfo[] = [];
+  for (const { name: table } of tables) {
+    const list = (await sql<{ name: string; unique: number }>`select name, "unique" from pragma_index_list(${table})`.execute(db)).rows;
+    for (const index of list) {
+      const columns = (await sql<{ name: string }>`select name from pragma_index_info(${index.name}) order by seqno`.execute(db)).rows.map((c) => c.name);
+      indexes.push({ table, index: index.name, unique: index.unique === 1, columns });
+    }
+  }
+  return indexes;
+}
 
 describe.each(testDatabases())("migrations on $name", (kind) => {
   let open: TestDatabase | undefined;
@@ -91,5 +122,17 @@ describe.each(testDatabases())("migrations on $name", (kind) => {
     await db.insertInto("users").values(user("u1", { email: "a@qianneng.test" })).execute();
     const row = await db.selectFrom("users").select(["created_at", "updated_at"]).executeTakeFirstOrThrow();
     expect(row).toEqual({ created_at: now, updated_at: now });
+  });
+
+  it("no plain index is a leading prefix of another on its table (it would only cost writes)", async () => {
+    open = await kind.open();
+    const indexes = await listIndexes(open.db, kind.name);
+    expect(indexes.find((i) => i.index === "security_events_user_page")?.columns).toEqual(["user_id", "created_at", "id"]);
+    const redundant = indexes.flatMap((a) =>
+      indexes
+        .filter((b) => !a.unique && a.table === b.table && a.index !== b.index && a.columns.every((column, n) => b.columns[n] === column))
+        .map((b) => `${a.table}: ${a.index} (${a.columns.join(", ")}) is a prefix of ${b.index} (${b.columns.join(", ")})`),
+    );
+    expect(redundant).toEqual([]);
   });
 });

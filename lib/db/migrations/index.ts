@@ -15,6 +15,7 @@ import * as supportTickets from "./0012-support-tickets";
 import * as recovery from "./0013-recovery";
 import * as incidents from "./0014-incidents";
 import * as incidentFeatures from "./0015-incident-features";
+import * as auditIndex from "./0016-audit-index";
 
 /** Every migration, in order; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   "0013-recovery": recovery,
   "0014-incidents": incidents,
   "0015-incident-features": incidentFeatures,
+  "0016-audit-index": auditIndex,
 };
