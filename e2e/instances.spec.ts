@@ -3,7 +3,7 @@
 // config reads (e2e/support/nginx.ts), and every answer names the instance that gave it.
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { createAccount, type TestAccount } from "./support/accounts";
-import { PIN_HEADER, startNginx, UPSTREAM_HEADER, type Nginx } from "./support/nginx";
+import { CLIENT_HEADER, PIN_HEADER, startNginx, UPSTREAM_HEADER, type Nginx } from "./support/nginx";
 import { isCi, missingForInstances, openSharedServices, type SharedServices } from "./support/shared-services";
 import { startSwitchableSmtpSink, type SwitchableSmtpSink } from "./support/smtp-sink";
 import { freePort, spawnServer, type SpawnedServer } from "./support/spawn-server";
@@ -61,8 +61,8 @@ function answeredBy(response: { headers: () => Record<string, string> } | null):
   return response?.headers()[UPSTREAM_HEADER]?.split(",").pop()?.trim();
 }
 
-async function browserOn(browser: Browser, instance: Instance | null): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: nginx!.url, locale: "zh-CN", extraHTTPHeaders: instance ? { [PIN_HEADER]: instance } : {} });
+async function browserOn(browser: Browser, instance: Instance | null, headers: Record<string, string> = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: nginx!.url, locale: "zh-CN", extraHTTPHeaders: { ...headers, ...(instance ? { [PIN_HEADER]: instance } : {}) } });
   return { context, page: await context.newPage() };
 }
 
@@ -107,12 +107,18 @@ async function resetLinkFor(account: TestAccount): Promise<string> {
 
 const emailRows = () => services!.db.selectFrom("outbox").select(["id", "recipient", "status", "attempts", "claim_token", "next_attempt_at"]).where("channel", "=", "email").execute();
 
-test("[user] a session made on one instance works on the other, and signing out on the other ends it on both", async ({ browser }) => {
+test("[user] a session made on one instance works on the other, and signing out on the other ends it on both; the address is the one nginx saw", async ({ browser }) => {
   const account = await createAccount({ db: services!.db });
-  const { context, page } = await browserOn(browser, "a");
+  // A browser that forges its address: nginx appends the one it sees, and only that last entry is believed.
+  // When Chromium reaches nginx on ::1 (nginx reaches the instance on 127.0.0.1), this also fails without TRUST_PROXY.
+  const { context, page } = await browserOn(browser, "a", { "x-forwarded-for": "203.0.113.9" });
   await signInWithForm(page, account);
   await expect(page).toHaveURL(/\/account$/);
-  expect(answeredBy(await page.goto("/account"))).toBe(addressOf("a"));
+  const onA = await page.goto("/account");
+  expect(answeredBy(onA)).toBe(addressOf("a"));
+  const seenByNginx = onA!.headers()[CLIENT_HEADER];
+  expect(seenByNginx).toMatch(/^(127\.0\.0\.1|::1)$/);
+  expect(await services!.db.selectFrom("sessions").select("ip").where("user_id", "=", account.id).execute()).toEqual([{ ip: seenByNginx }]);
   const signedIn = await context.cookies();
 
   await pin(context, "b");

@@ -9,6 +9,8 @@ import path from "node:path";
 export const PIN_HEADER = "x-e2e-instance";
 /** Set by the test config on every answer: the instance address(es) nginx tried, e.g. "127.0.0.1:4101". */
 export const UPSTREAM_HEADER = "x-e2e-upstream";
+/** Also on every answer: the client address nginx saw, the one it appends to X-Forwarded-For. */
+export const CLIENT_HEADER = "x-e2e-client";
 
 export type Nginx = { url: string; stop: () => Promise<void> };
 
@@ -60,6 +62,7 @@ ${listens.map((l) => `    listen ${l};`).join("\n")}
       proxy_connect_timeout 2s;
       proxy_next_upstream error timeout;
       add_header ${UPSTREAM_HEADER} $upstream_addr always;
+      add_header ${CLIENT_HEADER} $remote_addr always;
     }
   }
 }
