@@ -16,12 +16,14 @@ export function e2eDb(): Promise<Kysely<Database>> {
 
 export type TestAccount = { id: string; email: string; mobile: string | null; password: string };
 
-/** A fresh active account with the demo password; `mobile` is E.164. */
-export async function createAccount(options: { mobile?: string; locale?: string; status?: "active" | "frozen" } = {}): Promise<TestAccount> {
+type AccountOptions = { mobile?: string; locale?: string; status?: "active" | "frozen"; db?: Kysely<Database> };
+
+/** A fresh active account with the demo password; `mobile` is E.164. In the shared server's database unless `db` is given. */
+export async function createAccount(options: AccountOptions = {}): Promise<TestAccount> {
   const id = randomUUID();
   const email = `e2e-${id.slice(0, 8)}@qianneng.test`;
   const now = Date.now();
-  await (await e2eDb())
+  await (options.db ?? (await e2eDb()))
     .insertInto("users")
     .values({
       id,

@@ -28,9 +28,13 @@ function addressText(address: AddressObject | AddressObject[] | undefined): stri
   return (Array.isArray(address) ? address : [address]).map((a) => a.text).join(", ");
 }
 
-/** Listens on 127.0.0.1:`port` (0 = any free port); a stopped sink's port can be given to a new one. */
-export async function startSmtpSink(port = 0): Promise<SmtpSink> {
-  const list = createWaitList<SunkEmail>((m) => `${m.to} “${m.subject}”`);
+const describeMail = (m: SunkEmail) => `${m.to} “${m.subject}”`;
+
+/**
+ * Listens on 127.0.0.1:`port` (0 = any free port); a stopped sink's port can be given to a new one. Mail goes
+ * to `list` when given (one list across restarts).
+ */
+export async function startSmtpSink(port = 0, list = createWaitList<SunkEmail>(describeMail)): Promise<SmtpSink> {
   const server = new SMTPServer({
     authOptional: true,
     // Its built-in certificate has expired: without STARTTLS, nodemailer stays on plain text.
@@ -64,5 +68,34 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
     messages: list.items,
     waitFor: list.waitFor,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export type SwitchableSmtpSink = SmtpSink & {
+  /** Closes the port: senders get "connection refused", as from a mail server that is down. */
+  down: () => Promise<void>;
+  /** Listens again on the same port. */
+  up: () => Promise<void>;
+};
+
+/** A sink that can go down and come back on its port; everything received in any of its lives stays listed. */
+export async function startSwitchableSmtpSink(): Promise<SwitchableSmtpSink> {
+  const list = createWaitList<SunkEmail>(describeMail);
+  let current: SmtpSink | null = await startSmtpSink(0, list);
+  const { port, url } = current;
+  const down = async () => {
+    await current?.stop();
+    current = null;
+  };
+  return {
+    port,
+    url,
+    messages: list.items,
+    waitFor: list.waitFor,
+    down,
+    up: async () => {
+      current ??= await startSmtpSink(port, list);
+    },
+    stop: down,
   };
 }

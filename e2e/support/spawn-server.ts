@@ -2,7 +2,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 
-export type SpawnedServer = { url: string; pid: number; stop: () => Promise<void> };
+export type SpawnedServer = {
+  url: string;
+  port: number;
+  pid: number;
+  /** SIGTERM, then waits for the exit (SIGKILL after 10 s). */
+  stop: () => Promise<void>;
+  /** SIGKILL at once, as a crash or an out-of-memory kill would; resolves when the process is gone. */
+  kill: () => Promise<void>;
+};
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -14,10 +22,13 @@ export function freePort(): Promise<number> {
   });
 }
 
+// A process ended by a signal has a signalCode and no exitCode.
+const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    if (hasExited(child)) throw new Error(`server exited with ${child.exitCode ?? child.signalCode}`);
     const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
     if (ok) return;
     await new Promise((r) => setTimeout(r, 250));
@@ -25,7 +36,7 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
   throw new Error(`server at ${url} did not become healthy`);
 }
 
-/** Starts the compiled dist/e2e-server.js with `env` on a free port; `stop` sends SIGTERM and waits for the exit. */
+/** Starts the compiled dist/e2e-server.js with `env` on a free port and waits until it answers /api/health. */
 export async function spawnServer(env: Record<string, string>): Promise<SpawnedServer> {
   const port = await freePort();
   const url = `http://localhost:${port}`;
@@ -34,19 +45,19 @@ export async function spawnServer(env: Record<string, string>): Promise<SpawnedS
     env: { ...inherited, PORT: String(port), APP_URL: url, NODE_ENV: "production", ...env },
     stdio: ["ignore", "inherit", "inherit"],
   });
-  await waitForHealth(url, child, 60_000);
-  return {
-    url,
-    pid: child.pid!,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
-        child.once("exit", () => {
-          clearTimeout(force);
-          resolve();
-        });
-        child.kill("SIGTERM");
-      }),
+  try {
+    await waitForHealth(url, child, 60_000);
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw error;
+  }
+  const exited = new Promise<void>((resolve) => (hasExited(child) ? resolve() : child.once("exit", () => resolve())));
+  const end = async (signal: NodeJS.Signals) => {
+    if (hasExited(child)) return;
+    const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    child.kill(signal);
+    await exited;
+    clearTimeout(force);
   };
+  return { url, port, pid: child.pid!, stop: () => end("SIGTERM"), kill: () => end("SIGKILL") };
 }
