@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Config } from "@/lib/config";
 import { getDb } from "@/lib/db";
-import { answerCredentialsPost, CREDENTIALS_CALLBACK, FAST_PATH_BODY_LIMIT } from "@/lib/server/auth/credentials-fast-path";
+import { answerCredentialsPost, answerCsrfRequest, CREDENTIALS_CALLBACK, CSRF_ENDPOINT, FAST_PATH_BODY_LIMIT } from "@/lib/server/auth/credentials-fast-path";
 import { readBodyWithin } from "@/lib/server/http/read-body-within";
 import { replayRequest } from "@/lib/server/http/replay-request";
 import { SECURITY_HEADERS } from "@/lib/security/security-headers.js";
@@ -15,15 +15,22 @@ function isSmallPostToCallback(req: IncomingMessage): boolean {
 }
 
 /**
- * Wraps Next's handler: a password sign-in posted to the credentials callback is answered here, through the same
- * rules and with the same cookie as Auth.js (lib/server/auth/credentials-fast-path.ts), at a fraction of the
- * framework's cost per request — under a credential-stuffing wave every refusal and sign-in counts. Whatever the
- * fast path does not answer reaches Next and Auth.js unchanged.
+ * Wraps Next's handler: the CSRF token a sign-in needs and a password sign-in posted to the credentials callback
+ * are answered here, through the same rules and with the same cookies as Auth.js
+ * (lib/server/auth/credentials-fast-path.ts), at a fraction of the framework's cost per request — under a
+ * credential-stuffing wave every refusal and sign-in counts. Whatever the fast path does not answer reaches Next
+ * and Auth.js unchanged.
  */
 export async function withCredentialsFastPath(config: Config, handle: Handle): Promise<Handle> {
   const db = await getDb();
   const security = Object.fromEntries(SECURITY_HEADERS.map(({ key, value }) => [key, value]));
   return async (req, res) => {
+    if (req.method === "GET" && req.url?.split("?")[0] === CSRF_ENDPOINT) {
+      const csrf = answerCsrfRequest(config, req.headers, new URLSearchParams(req.url.split("?")[1] ?? ""));
+      if (!csrf) return handle(req, res);
+      res.writeHead(200, { ...security, ...csrf.headers, ...(csrf.setCookies.length ? { "Set-Cookie": csrf.setCookies } : {}) }).end(csrf.body);
+      return;
+    }
     if (!isSmallPostToCallback(req)) return handle(req, res);
     const read = await readBodyWithin(req, FAST_PATH_BODY_LIMIT);
     // The client is gone: nobody is waiting for an answer.

@@ -10,6 +10,7 @@ import { securityCenter } from "./security-center";
 import { serverMemory } from "./server-memory";
 import { signInPage } from "./sign-in-page";
 import { signInThroughput } from "./sign-in-throughput";
+import { signInWithCsrf } from "./sign-in-with-csrf";
 import { signInUnderAttack } from "./sign-in-under-attack";
 import { twoStepThroughput } from "./two-step-throughput";
 import type { Scenario } from "../types";
@@ -17,6 +18,8 @@ import type { Scenario } from "../types";
 export const scenarios: Scenario[] = [
   // First: later scenarios compare with its successful sign-ins/s (context.measured).
   signInThroughput,
+  // The same with a fresh CSRF pair for each sign-in (two requests).
+  signInWithCsrf,
   // Right after it: its ratio is set beside the password-only one.
   twoStepThroughput,
   // In this process, with the server idle: set against the server CPU per sign-in just measured.

@@ -12,7 +12,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "@/lib/db/seed";
 import { DEVICE_COOKIE } from "@/lib/server/devices/device-cookie";
 import { findLiveSession } from "@/lib/server/sessions/find-live-session";
 import { STATUS_TICKET_COOKIE } from "@/lib/server/status/status-ticket";
-import { answerCredentialsPost } from "./credentials-fast-path";
+import { answerCredentialsPost, answerCsrfRequest } from "./credentials-fast-path";
 
 // Nothing on this path may reach for Next's request scope: it runs before Next.js sees the request.
 vi.mock("next/headers", () => ({
@@ -35,7 +35,7 @@ function csrfCookie(token = "csrf-token-value"): string {
   return `authjs.csrf-token=${encodeURIComponent(`${token}|${hash}`)}`;
 }
 
-function post(form: Record<string, string>, { cookie = csrfCookie(), contentType = "application/x-www-form-urlencoded" } = {}) {
+function post(form: Record<string, string>, { cookie = csrfCookie(), contentType = "application/x-www-form-urlencoded" } = {}): ReturnType<typeof answerCredentialsPost> {
   const headers = { "content-type": contentType, cookie, "x-qn-client-ip": "203.0.113.7", "user-agent": "vitest" };
   const body = Buffer.from(new URLSearchParams({ csrfToken: "csrf-token-value", ...form }).toString());
   return answerCredentialsPost(db, config, headers, body);
@@ -116,5 +116,50 @@ describe("the credentials fast path", () => {
     expect(await post(right, { contentType: "application/json" })).toBeNull();
     expect(await post({ ...right, callbackUrl: "http://" })).toBeNull();
     expect(await db.selectFrom("security_events").select("type").execute()).toEqual([]);
+  });
+});
+
+describe("GET /api/auth/csrf on the fast path", () => {
+  const authJs = (cookie = "") =>
+    Auth(new Request("http://localhost:3000/api/auth/csrf", { headers: { cookie } }), {
+      ...authConfig,
+      secret,
+      basePath: "/api/auth",
+      providers: [Credentials({ credentials: {}, authorize: () => null })],
+    });
+
+  it("gives a new pair that Auth.js accepts, and keeps a valid one", async () => {
+    const fresh = answerCsrfRequest(config, {}, new URLSearchParams())!;
+    const { csrfToken } = JSON.parse(fresh.body) as { csrfToken: string };
+    expect(csrfToken).toMatch(/^[0-9a-f]{64}$/);
+    expect(fresh.headers["Cache-Control"]).toBe("private, no-cache, no-store");
+    const cookies = byName(fresh.setCookies);
+    expect(cookies.get("authjs.csrf-token")).toMatch(/; Path=\/; HttpOnly; SameSite=Lax$/);
+    expect(valueOf(cookies.get("authjs.callback-url")!)).toBe("http://localhost:3000");
+
+    // Auth.js, shown the cookie, answers the same token and sets none: it reads the pair as its own.
+    const cookie = fresh.setCookies.map((c) => c.split(";")[0]).join("; ");
+    const response = await authJs(cookie);
+    expect(((await response.json()) as { csrfToken: string }).csrfToken).toBe(csrfToken);
+    expect(response.headers.getSetCookie().some((c) => c.startsWith("authjs.csrf-token="))).toBe(false);
+    const again = answerCsrfRequest(config, { cookie }, new URLSearchParams())!;
+    expect(JSON.parse(again.body)).toEqual({ csrfToken });
+    expect(again.setCookies).toEqual([]);
+
+    // And the fast path's POST accepts the pair.
+    const signedIn = await post({ identifier: DEMO.email, password: DEMO_PASSWORD, csrfToken }, { cookie });
+    expect(signedIn?.location).toBe("http://localhost:3000");
+  });
+
+  it("reads a pair Auth.js made, and replaces a forged one", async () => {
+    const made = await authJs();
+    const { csrfToken } = (await made.json()) as { csrfToken: string };
+    const cookie = made.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    expect(JSON.parse(answerCsrfRequest(config, { cookie }, new URLSearchParams())!.body)).toEqual({ csrfToken });
+
+    const forged = answerCsrfRequest(config, { cookie: `authjs.csrf-token=${encodeURIComponent("abc|def")}` }, new URLSearchParams())!;
+    expect(JSON.parse(forged.body).csrfToken).not.toBe("abc");
+    expect(byName(forged.setCookies).has("authjs.csrf-token")).toBe(true);
+    expect(answerCsrfRequest(config, {}, new URLSearchParams({ callbackUrl: "http://" }))).toBeNull();
   });
 });

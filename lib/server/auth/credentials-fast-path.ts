@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import type { Kysely } from "kysely";
 import { authConfig } from "@/auth.config";
@@ -12,6 +12,7 @@ import { issueSessionClaims } from "@/lib/server/sessions/issue-session-claims";
 import { authorizeCredentials } from "./authorize-credentials";
 
 export const CREDENTIALS_CALLBACK = "/api/auth/callback/credentials";
+export const CSRF_ENDPOINT = "/api/auth/csrf";
 /** A sign-in form is well under 1 KB; bigger posts go to Auth.js, which reads them under the edge's own limit. */
 export const FAST_PATH_BODY_LIMIT = 16 * 1024;
 
@@ -25,11 +26,17 @@ function cookieNames(appUrl: string) {
   return { secure, session: `${prefix}authjs.session-token`, callbackUrl: `${prefix}authjs.callback-url`, csrf: `${secure ? "__Host-" : ""}authjs.csrf-token` };
 }
 
+const csrfHash = (token: string, secret: string) => createHash("sha256").update(`${token}${secret}`).digest("hex");
+
+/** The token of a CSRF cookie this server set ("token|sha256(token + secret)"), or null. */
+function csrfTokenOf(cookieValue: string | undefined, secret: string): string | null {
+  const [token, hash] = (cookieValue ?? "").split("|");
+  return token && hash === csrfHash(token, secret) ? token : null;
+}
+
 /** Auth.js's double-submit pair: the cookie holds "token|sha256(token + secret)", the form the token. */
 export function csrfVerified(cookieValue: string | undefined, bodyToken: string | null, secret: string): boolean {
-  if (!cookieValue || !bodyToken) return false;
-  const [token, hash] = cookieValue.split("|");
-  return token === bodyToken && createHash("sha256").update(`${token}${secret}`).digest("hex") === hash;
+  return bodyToken !== null && bodyToken !== "" && csrfTokenOf(cookieValue, secret) === bodyToken;
 }
 
 /** Auth.js's default redirect rule: a path or a URL of this origin; anything else goes to the origin. Throws on a malformed URL. */
@@ -38,7 +45,7 @@ function allowedRedirect(url: string, origin: string): string {
   return new URL(url).origin === origin ? url : origin;
 }
 
-function callbackUrlOf(form: URLSearchParams, jar: CookieJar, origin: string, cookieName: string): { url: string; changed: boolean } | null {
+function callbackUrlOf(form: Pick<URLSearchParams, "get">, jar: CookieJar, origin: string, cookieName: string): { url: string; changed: boolean } | null {
   const param = form.get("callbackUrl");
   const cookie = jar.get(cookieName);
   try {
@@ -92,4 +99,32 @@ export async function answerCredentialsPost(db: Kysely<Database>, config: Settin
     console.error("[auth] credentials sign-in failed", error);
     return { location: `${origin}/sign-in?error=Configuration`, setCookies: [] };
   }
+}
+
+export type CsrfAnswer = { body: string; headers: Record<string, string>; setCookies: string[] };
+
+/**
+ * GET /api/auth/csrf as Auth.js answers it, without the framework round trip: the token of the browser's valid
+ * CSRF cookie, or a new pair (32 random bytes in hex, the cookie "token|sha256(token + secret)"), and the
+ * callback-url cookie Auth.js keeps. Null (Auth.js answers) for a query this would not read alike.
+ */
+export function answerCsrfRequest(config: Settings, headers: IncomingHttpHeaders, query: URLSearchParams): CsrfAnswer | null {
+  const secret = config.AUTH_SECRET;
+  if (!secret) return null;
+  const names = cookieNames(config.APP_URL);
+  const jar = headerCookieJar(headers.cookie);
+  const callback = callbackUrlOf(query, jar, new URL(config.APP_URL).origin, names.callbackUrl);
+  if (!callback) return null;
+  const cookie = { httpOnly: true, sameSite: "lax", path: "/", secure: names.secure } as const;
+  let token = csrfTokenOf(jar.get(names.csrf), secret);
+  if (!token) {
+    token = randomBytes(32).toString("hex");
+    jar.set(names.csrf, `${token}|${csrfHash(token, secret)}`, cookie);
+  }
+  if (callback.changed) jar.set(names.callbackUrl, callback.url, cookie);
+  return {
+    body: JSON.stringify({ csrfToken: token }),
+    headers: { "Content-Type": "application/json", "Cache-Control": "private, no-cache, no-store", Expires: "0", Pragma: "no-cache" },
+    setCookies: jar.setCookies,
+  };
 }
