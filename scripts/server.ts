@@ -7,6 +7,7 @@ import { CLIENT_IP_HEADER, clientIpOf } from "@/lib/server/client-ip";
 import { getCounterStore } from "@/lib/server/counters";
 import { withHttpGuards } from "@/lib/server/http/with-http-guards";
 import { startHousekeeping } from "@/lib/server/housekeeping/start-housekeeping";
+import { withSignInPageCache } from "@/lib/server/sign-in-page/with-sign-in-page-cache";
 import { withCredentialsFastPath } from "./credentials-callback";
 
 const FORWARDED_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port"];
@@ -50,8 +51,9 @@ export async function startServer({ dev, beforeListen }: ServerOptions): Promise
   const app = next({ dev, turbopack: dev, hostname: "localhost", port: config.PORT });
   await app.prepare();
   // Cross-site writes, oversized or unreadable bodies are refused before anything reads them; session cookies are kept
-  // honest; password sign-ins posted to the credentials callback are answered without the framework round trip.
-  const handle = withHttpGuards(config.APP_URL, await withCredentialsFastPath(config, app.getRequestHandler()));
+  // honest; the CSRF token and password sign-ins posted to the credentials callback are answered without the
+  // framework round trip; GET /sign-in for a browser without a session is rendered once per locale and query.
+  const handle = withHttpGuards(config.APP_URL, await withCredentialsFastPath(config, withSignInPageCache(app.getRequestHandler())));
   const server = http.createServer((req, res) => {
     const ip = clientIpOf(req, config.TRUST_PROXY);
     if (ip) req.headers[CLIENT_IP_HEADER] = ip;
