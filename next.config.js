@@ -9,7 +9,9 @@ const nextConfig = {
   serverExternalPackages: ["kysely"],
   poweredByHeader: false,
   // Support forms carry up to 5 screenshots of 5 MB, /recover a 5 MB photo; the HTTP edge (lib/server/http/body-limit-for.ts) keeps 1 MB for every other path.
-  experimental: { serverActions: { bodySizeLimit: "27mb" } },
+  // A route's code is loaded by its first request, not all at start: a process holds only what it serves (the agent
+  // console's pages stay out of a sign-in process), which keeps each of several processes near 250 MB.
+  experimental: { serverActions: { bodySizeLimit: "27mb" }, preloadEntriesOnStart: false },
   async headers() {
     return [
       { source: "/:path*", headers: SECURITY_HEADERS },
