@@ -18,6 +18,8 @@ export type LoadSpec = {
   duration: number;
   /** Decides whether a response is the expected one, from its status and Location header. */
   isSuccess: (status: number, location: string | undefined) => boolean;
+  /** A response header to tally every response by (e.g. the instance a proxy names); see LoadResult.byHeader. */
+  countHeader?: string;
 };
 
 export type LoadResult = {
@@ -31,6 +33,8 @@ export type LoadResult = {
   transportErrors: number;
   p50: number;
   p99: number;
+  /** Every response by its value of spec.countHeader ("" when absent); empty without countHeader. */
+  byHeader: Map<string, number>;
   cpu: CpuSpent;
   raw: AutocannonResult;
 };
@@ -47,6 +51,8 @@ export type RunningLoad = {
 export function startLoad(spec: LoadSpec): RunningLoad {
   let successes = 0;
   const failures = new Map<string, number>();
+  const byHeader = new Map<string, number>();
+  const countHeader = spec.countHeader?.toLowerCase();
   const stopMeter = cpuMeter(spec.serverPid);
   let clients = 0;
   const bodies = spec.bodies;
@@ -64,6 +70,10 @@ export function startLoad(spec: LoadSpec): RunningLoad {
         body: spec.body,
         onResponse: (status, _body, _context, headers) => {
           const location = headerValue(headers, "location");
+          if (countHeader) {
+            const value = headerValue(headers, countHeader) ?? "";
+            byHeader.set(value, (byHeader.get(value) ?? 0) + 1);
+          }
           if (spec.isSuccess(status, location)) successes++;
           else {
             const key = location ? `${status} → ${location}` : String(status);
@@ -84,6 +94,7 @@ export function startLoad(spec: LoadSpec): RunningLoad {
       transportErrors: raw.errors + raw.timeouts,
       p50: raw.latency.p50,
       p99: raw.latency.p99,
+      byHeader,
       cpu,
       raw,
     };

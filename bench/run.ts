@@ -71,9 +71,11 @@ function report(outcome: Outcome, { build, partial }: Args, loadAverage: number[
     log(`--only: ${BENCHMARKS_FILE} not updated (it keeps the figures of one whole run)`);
     return;
   }
-  // The Redis the reservation-cost scenario used, when it came from the environment (the server itself ignores it).
+  // The PostgreSQL (growth, two instances) and the Redis (reservation cost, two instances) the scenarios used, when
+  // they came from the environment (the shared server itself ignores them).
+  const database = process.env.TEST_DATABASE_URL ? `TEST_DATABASE_URL=${process.env.TEST_DATABASE_URL} ` : "";
   const redis = process.env.TEST_REDIS_URL && !process.env.REDIS_URL ? `TEST_REDIS_URL=${process.env.TEST_REDIS_URL} ` : "";
-  const command = `${redis}npm run bench${build ? "" : " -- --no-build"}`;
+  const command = `${database}${redis}npm run bench${build ? "" : " -- --no-build"}`;
   const info = { startedAt: new Date(started), command, loadAverage, elapsedS: (Date.now() - started) / 1000 };
   writeBenchmarks(renderSection(outcome.rows, outcome.notes, info));
   log(`wrote ${BENCHMARKS_FILE}`);

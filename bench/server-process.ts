@@ -37,6 +37,16 @@ export type ServerDatabase = {
   databaseUrl?: string;
   /** The database is already migrated and seeded: the server starts on it as it is (E2E_KEEP_DB). */
   prepared?: boolean;
+  /** A Redis for the counters (REDIS_URL), shared with the other servers on the same database. */
+  redisUrl?: string;
+};
+
+/** How a server is run when it is one of several instances behind a proxy, not the bench's only server. */
+export type ServerOptions = {
+  /** The address clients use (APP_URL), e.g. the proxy's; by default the server's own http://localhost:PORT. */
+  appUrl?: string;
+  /** Server processes (WEB_CONCURRENCY); by default BENCH_PROCESSES. */
+  processes?: number;
 };
 
 export function freePort(): Promise<number> {
@@ -71,18 +81,19 @@ export function shareAuthSecret(): string {
 /** Server processes, as `npm start` runs them: one per core unless BENCH_PROCESSES says otherwise. */
 export const BENCH_PROCESSES = Number(process.env.BENCH_PROCESSES) || availableParallelism();
 
-function serverEnv(port: number, dbFile: string, database: ServerDatabase): NodeJS.ProcessEnv {
+function serverEnv(port: number, dbFile: string, database: ServerDatabase, options: ServerOptions): NodeJS.ProcessEnv {
   return {
     ...process.env,
     PORT: String(port),
-    APP_URL: `http://localhost:${port}`,
+    APP_URL: options.appUrl ?? `http://localhost:${port}`,
     AUTH_SECRET: shareAuthSecret(),
     E2E_DB_FILE: dbFile,
-    WEB_CONCURRENCY: String(BENCH_PROCESSES),
+    WEB_CONCURRENCY: String(options.processes ?? BENCH_PROCESSES),
     // The fixed-rate attack comes from 50 simulated addresses, as X-Forwarded-For; requests without it keep the socket's.
     TRUST_PROXY: "1",
     ...(database.databaseUrl ? { E2E_DATABASE_URL: database.databaseUrl } : {}),
     ...(database.prepared ? { E2E_KEEP_DB: "1" } : {}),
+    ...(database.redisUrl ? { REDIS_URL: database.redisUrl } : {}),
     NEXT_TELEMETRY_DISABLED: "1",
     ...BENCH_IP_LIMITS,
   };
@@ -117,13 +128,13 @@ function describePid(child: ChildProcess, port: number): { pid: number; pidNote:
 const nodeArgs = () => (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
 
 /** Starts the server and waits for GET /api/health → 200. */
-export async function startServer(log: (message: string) => void, database: ServerDatabase = {}): Promise<BenchServer> {
+export async function startServer(log: (message: string) => void, database: ServerDatabase = {}, options: ServerOptions = {}): Promise<BenchServer> {
   const port = await freePort();
   const dbFile = database.databaseUrl ? "" : (database.dbFile ?? `data/bench-${port}.db`);
   const keepDb = Boolean(database.prepared || database.databaseUrl);
   const baseUrl = `http://localhost:${port}`;
   const output = new OutputTail(200);
-  const child = spawnCaptured(process.execPath, [...nodeArgs(), "dist/e2e-server.js"], { env: serverEnv(port, dbFile, database) }, output);
+  const child = spawnCaptured(process.execPath, [...nodeArgs(), "dist/e2e-server.js"], { env: serverEnv(port, dbFile, database, options) }, output);
   const started = Date.now();
   try {
     await waitHealthy(baseUrl, child, output);

@@ -12,6 +12,7 @@ import { signInPage } from "./sign-in-page";
 import { signInThroughput } from "./sign-in-throughput";
 import { signInWithCsrf } from "./sign-in-with-csrf";
 import { signInUnderAttack } from "./sign-in-under-attack";
+import { twoInstances } from "./two-instances";
 import { twoStepThroughput } from "./two-step-throughput";
 import type { Scenario } from "../types";
 
@@ -34,6 +35,9 @@ export const scenarios: Scenario[] = [
   securityCenter,
   // Last on the shared server: the peak covers everything above.
   serverMemory,
+  // Two instances of its own behind nginx, on PostgreSQL and Redis (the shared server idles meanwhile); after the
+  // sign-in throughput, whose single-instance figure it sets beside its own.
+  twoInstances,
   // Starts servers of its own on prepared databases (the shared one idles meanwhile).
   growth,
 ];

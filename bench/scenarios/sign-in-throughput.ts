@@ -27,7 +27,7 @@ async function createAccounts(context: BenchContext): Promise<void> {
   }
 }
 
-async function warmUp(context: BenchContext, bodies: string[], csrf: Awaited<ReturnType<typeof fetchCsrf>>): Promise<void> {
+export async function warmUp(context: BenchContext, bodies: string[], csrf: Awaited<ReturnType<typeof fetchCsrf>>): Promise<void> {
   for (const body of Array.from({ length: WARM_UP_ROUNDS }, () => bodies).flat()) {
     const response = await timedSignIn(context.baseUrl, body, csrf);
     if (!isSignedIn(response.status, response.location)) {
@@ -40,7 +40,7 @@ async function warmUp(context: BenchContext, bodies: string[], csrf: Awaited<Ret
  * The browser the sign-ins come from, as its device cookie: the warm-up signs each account in from it once, so the
  * measured sign-ins are those of a returning browser (a new one also costs the owner's "new device" email).
  */
-const withDeviceCookie = (csrf: CsrfPair): CsrfPair => ({ ...csrf, cookie: `${csrf.cookie}; ${DEVICE_COOKIE}=${randomBytes(32).toString("base64url")}` });
+export const withDeviceCookie = (csrf: CsrfPair): CsrfPair => ({ ...csrf, cookie: `${csrf.cookie}; ${DEVICE_COOKIE}=${randomBytes(32).toString("base64url")}` });
 
 async function run(context: BenchContext): Promise<ScenarioResult> {
   await createAccounts(context);

@@ -12,7 +12,8 @@ export const UPSTREAM_HEADER = "x-e2e-upstream";
 /** Also on every answer: the client address nginx saw, the one it appends to X-Forwarded-For. */
 export const CLIENT_HEADER = "x-e2e-client";
 
-export type Nginx = { url: string; stop: () => Promise<void> };
+/** `pid`: nginx's master process (its workers are its children), e.g. to meter its CPU time. */
+export type Nginx = { url: string; pid: number; stop: () => Promise<void> };
 
 /** nginx from PATH or Debian's /usr/sbin (not on a non-root PATH); NGINX_PATH overrides both. */
 export function findNginx(): string | null {
@@ -108,6 +109,7 @@ export async function startNginx(instances: Record<string, number>, port: number
   }
   return {
     url,
+    pid: child.pid!,
     stop: async () => {
       // SIGQUIT: nginx's graceful stop.
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGQUIT");
