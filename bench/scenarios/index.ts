@@ -21,7 +21,7 @@ export const scenarios: Scenario[] = [
   signInThroughput,
   // The same with a fresh CSRF pair for each sign-in (two requests).
   signInWithCsrf,
-  // Right after it: its ratio is set beside the password-only one.
+  // After them: its ratio is set beside the password-only one.
   twoStepThroughput,
   // In this process, with the server idle: set against the server CPU per sign-in just measured.
   reservationCost,
