@@ -11,7 +11,8 @@ type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 /** Only small, sized form posts are read here; anything else streams to Next untouched. */
 function isSmallPostToCallback(req: IncomingMessage): boolean {
   const length = Number(req.headers["content-length"]);
-  return req.method === "POST" && req.url?.split("?")[0] === CREDENTIALS_CALLBACK && length > 0 && length <= FAST_PATH_BODY_LIMIT;
+  // With a query string (Auth.js would read a callbackUrl from it), Auth.js answers.
+  return req.method === "POST" && req.url === CREDENTIALS_CALLBACK && length > 0 && length <= FAST_PATH_BODY_LIMIT;
 }
 
 /**
@@ -37,6 +38,12 @@ export async function withCredentialsFastPath(config: Config, handle: Handle): P
     if (read.kind !== "read") return;
     const answer = await answerCredentialsPost(db, config, req.headers, read.body);
     if (!answer) return handle(replayRequest(req, read.body), res);
-    res.writeHead(302, { ...security, Location: answer.location, "Cache-Control": "no-store", ...(answer.setCookies.length ? { "Set-Cookie": answer.setCookies } : {}) }).end();
+    try {
+      res.writeHead(302, { ...security, Location: answer.location, "Cache-Control": "no-store", ...(answer.setCookies.length ? { "Set-Cookie": answer.setCookies } : {}) }).end();
+    } catch (error) {
+      // Never a hung request: the attempt is recorded; the visitor is sent to the sign-in page's general error.
+      console.error("[auth] the sign-in answer could not be written", error);
+      if (!res.headersSent) res.writeHead(302, { ...security, Location: `${config.APP_URL}/sign-in?error=Configuration`, "Cache-Control": "no-store" }).end();
+    }
   };
 }

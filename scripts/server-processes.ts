@@ -23,6 +23,8 @@ export async function startServerProcesses({ prepare }: { prepare?: () => Promis
   }
   const config = loadConfigOrExit();
   const workers = config.WEB_CONCURRENCY ?? availableParallelism();
+  // Workers inherit it: each sizes its share of the machine by it (the password hash slots).
+  process.env.WEB_CONCURRENCY = String(workers);
   if (workers === 1) {
     await startServer({ dev: false, beforeListen: prepare });
     return;

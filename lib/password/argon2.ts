@@ -8,9 +8,10 @@ export const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19456, timeCost: 2, pa
 /**
  * Hashes run at once in this process. Each holds 19 MiB for its duration, and more than the cores can compute only
  * wait in libuv's thread pool holding that memory (and delay the pool's other jobs: webcrypto, file reads). So: the
- * machine's cores shared among its server processes (WEB_CONCURRENCY, one per core by default), at least one.
+ * machine's cores shared among its server processes (scripts/server-processes.ts sets WEB_CONCURRENCY to how many
+ * it runs; a process started otherwise is alone), at least one.
  */
-export function hashSlotsPerProcess(cores = availableParallelism(), processes = Number(process.env.WEB_CONCURRENCY) || cores): number {
+export function hashSlotsPerProcess(cores = availableParallelism(), processes = Number(process.env.WEB_CONCURRENCY) || 1): number {
   return Math.max(1, Math.ceil(cores / processes));
 }
 

@@ -115,6 +115,16 @@ describe("the credentials fast path", () => {
     expect(await post(right, { cookie: csrfCookie("another-token") })).toBeNull();
     expect(await post(right, { contentType: "application/json" })).toBeNull();
     expect(await post({ ...right, callbackUrl: "http://" })).toBeNull();
+    // Not writable into a Location header as they are (a tab, a newline, non-ASCII).
+    expect(await post({ ...right, callbackUrl: "/account\nSet-Cookie: x=1" })).toBeNull();
+    expect(await post({ ...right, callbackUrl: "/账户" })).toBeNull();
+    // A field sent twice: which one counts is a parser's choice.
+    const twice = Buffer.from(`${new URLSearchParams({ ...right, csrfToken: "csrf-token-value" })}&identifier=other%40qianneng.test`);
+    const headers = { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie() };
+    expect(await answerCredentialsPost(db, config, headers, twice)).toBeNull();
+    // next-auth/react wants the redirect as JSON.
+    const body = Buffer.from(new URLSearchParams({ ...right, csrfToken: "csrf-token-value" }).toString());
+    expect(await answerCredentialsPost(db, config, { ...headers, "x-auth-return-redirect": "1" }, body)).toBeNull();
     expect(await db.selectFrom("security_events").select("type").execute()).toEqual([]);
   });
 });

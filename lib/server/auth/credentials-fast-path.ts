@@ -45,16 +45,23 @@ function allowedRedirect(url: string, origin: string): string {
   return new URL(url).origin === origin ? url : origin;
 }
 
+/** Visible ASCII only: anything else cannot go into a Location header as it is. */
+const HEADER_SAFE = /^[\x21-\x7e]+$/;
+
 function callbackUrlOf(form: Pick<URLSearchParams, "get">, jar: CookieJar, origin: string, cookieName: string): { url: string; changed: boolean } | null {
   const param = form.get("callbackUrl");
   const cookie = jar.get(cookieName);
   try {
     const url = param ? allowedRedirect(param, origin) : cookie ? allowedRedirect(cookie, origin) : origin;
-    return { url, changed: url !== cookie };
+    // Decided before anything is written: a URL with spaces, controls or non-ASCII goes to Auth.js whole.
+    return HEADER_SAFE.test(url) ? { url, changed: url !== cookie } : null;
   } catch {
     return null;
   }
 }
+
+/** The form fields Auth.js reads; sent twice, a parser's choice of one would matter, so Auth.js decides. */
+const SINGLE_FIELDS = ["csrfToken", "callbackUrl", "identifier", "password", "remember"];
 
 /** The headers authorize() reads: the client address our edge recorded, the user agent, the cookies. */
 function headersOf(headers: IncomingHttpHeaders): Headers {
@@ -71,14 +78,18 @@ function headersOf(headers: IncomingHttpHeaders): Headers {
  * every pause, throttle and audit row in it), the same session row (issueSessionClaims) and the same cookie Auth.js
  * writes (its encoder, name, salt and lifetime), so auth() reads it like any other; the same redirects for a
  * success and a refusal. Returns null for anything it does not answer exactly as Auth.js would (another content
- * type, a missing or forged CSRF pair, a malformed callbackUrl): Auth.js answers those itself.
+ * type, a client asking for JSON instead of a redirect, a missing or forged CSRF pair, a repeated field, a malformed
+ * callbackUrl): Auth.js answers those itself.
  */
 export async function answerCredentialsPost(db: Kysely<Database>, config: Settings, headers: IncomingHttpHeaders, body: Buffer): Promise<FastPathAnswer | null> {
   const secret = config.AUTH_SECRET;
   if (!secret || !(headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")) return null;
+  // next-auth/react asks for the redirect as JSON ({ url }) with this header.
+  if (headers["x-auth-return-redirect"] !== undefined) return null;
   const names = cookieNames(config.APP_URL);
   const jar = headerCookieJar(headers.cookie);
   const form = new URLSearchParams(body.toString("utf8"));
+  if (SINGLE_FIELDS.some((field) => form.getAll(field).length > 1)) return null;
   if (!csrfVerified(jar.get(names.csrf), form.get("csrfToken"), secret)) return null;
   const origin = new URL(config.APP_URL).origin;
   const callback = callbackUrlOf(form, jar, origin, names.callbackUrl);

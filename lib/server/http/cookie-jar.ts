@@ -17,14 +17,17 @@ export async function requestCookieJar(): Promise<CookieJar> {
   return { get: (name) => jar.get(name)?.value, set: (name, value, options) => void jar.set(name, value, options) };
 }
 
-/** Values of a Cookie header by name (the first of a repeated name wins, as Next.js reads them). */
+/**
+ * Values of a Cookie header by name, read as Auth.js reads its own cookies (the first of a repeated name wins, a
+ * value that is not valid percent-encoding is kept as sent). The fast path reads Auth.js's CSRF and callback-url
+ * cookies, and the device cookie, which a browser sends once.
+ */
 export function parseCookieHeader(header: string | undefined): Map<string, string> {
   const values = new Map<string, string>();
   for (const part of (header ?? "").split(";")) {
     const at = part.indexOf("=");
-    if (at < 1) continue;
-    const name = part.slice(0, at).trim();
-    if (values.has(name)) continue;
+    const name = part.slice(0, Math.max(at, 0)).trim();
+    if (!name || values.has(name)) continue;
     const raw = part.slice(at + 1).trim();
     try {
       values.set(name, decodeURIComponent(raw));

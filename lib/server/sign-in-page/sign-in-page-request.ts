@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
+import { isBot } from "next/dist/shared/lib/router/utils/is-bot.js";
 import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from "@/i18n/locales";
 
 export const SIGN_IN_PATH = "/sign-in";
@@ -23,19 +24,25 @@ const IGNORED_COOKIES = new Set([
 // Headers of Next's client-side navigations and server actions: those answers are not the HTML document.
 const NEXT_CLIENT_HEADERS = ["rsc", "next-action", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch"];
 
-export type SignInPageRequest = { locale: Locale; search: string };
+export type SignInPageRequest = { locale: Locale; search: string; protocol: string };
 
 function cookieNames(header: string | undefined): string[] {
   if (!header) return [];
   return header.split(";").map((pair) => pair.split("=")[0].trim()).filter(Boolean);
 }
 
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const pair of header?.split(";") ?? []) {
-    const at = pair.indexOf("=");
-    if (at !== -1 && pair.slice(0, at).trim() === name) return pair.slice(at + 1).trim();
-  }
-  return undefined;
+/**
+ * The locale cookie's value when it is plain: sent once, exactly a known locale. Parsers differ on a repeated,
+ * encoded or padded value (Next reads the last one, decoded); such a request is left to Next rather than keyed by
+ * a guess. Undefined without the cookie, null when it is not plain.
+ */
+function plainLocaleCookie(header: string | undefined): Locale | undefined | null {
+  const values = (header?.split(";") ?? [])
+    .map((pair) => pair.replace(/^ /, ""))
+    .filter((pair) => pair.slice(0, pair.indexOf("=")) === LOCALE_COOKIE)
+    .map((pair) => pair.slice(pair.indexOf("=") + 1));
+  if (values.length === 0) return undefined;
+  return values.length === 1 && isLocale(values[0]) ? values[0] : null;
 }
 
 /**
@@ -50,9 +57,15 @@ export function readSignInPageRequest(method: string | undefined, url: string | 
   if (path !== SIGN_IN_PATH || search.length > MAX_SEARCH_LENGTH || search.includes("_rsc=")) return null;
   if (NEXT_CLIENT_HEADERS.some((name) => headers[name] !== undefined)) return null;
   if (!cookieNames(headers.cookie).every((name) => IGNORED_COOKIES.has(name))) return null;
-  const fromCookie = cookieValue(headers.cookie, LOCALE_COOKIE);
-  const locale = isLocale(fromCookie) ? fromCookie : localeFromAcceptLanguage(headers["accept-language"] ?? null);
-  return { locale, search };
+  // Next renders some parts differently for crawlers: they get their own render.
+  if (isBot(headers["user-agent"] ?? "")) return null;
+  const fromCookie = plainLocaleCookie(headers.cookie);
+  if (fromCookie === null) return null;
+  const locale = fromCookie ?? localeFromAcceptLanguage(headers["accept-language"] ?? null);
+  // The CSP asks to upgrade insecure requests only over https (behind a balancer: X-Forwarded-Proto, kept by the
+  // server only under TRUST_PROXY): the protocol is part of the key.
+  const protocol = String(headers["x-forwarded-proto"] ?? "").split(",")[0].trim();
+  return { locale, search, protocol };
 }
 
 /** Whether the client takes a gzip body (a `gzip;q=0` refusal included). */

@@ -23,7 +23,9 @@ beforeAll(async () => {
       res.setHeader("Content-Type", "text/html; charset=utf-8");
       res.setHeader("Set-Cookie", `authjs.csrf-token=secret-${renders.length}; HttpOnly`);
       res.statusCode = status;
-      res.write(`<script nonce="${nonce}">1</script>`);
+      // The language Next would pick, except for a query that makes this stand-in disagree with the cache's key.
+      const english = /NEXT_LOCALE=en/.test(req.headers.cookie ?? "") || (req.headers["accept-language"] ?? "").startsWith("en") || req.url?.includes("disagree");
+      res.write(`<!DOCTYPE html><html lang="${english ? "en" : "zh-CN"}"><script nonce="${nonce}">1</script>`);
       res.end(`<p>${incidents}</p><script nonce="${nonce}">2</script>`);
     },
     { readIncidentState: async () => incidents, now: () => clock },
@@ -44,6 +46,12 @@ async function get(path: string, headers: Record<string, string> = {}) {
 }
 
 describe("GET /sign-in served again with a fresh nonce", () => {
+  it("keeps a page only under the locale Next rendered it in", async () => {
+    await get("/sign-in?disagree=1");
+    await get("/sign-in?disagree=1");
+    expect(renders).toEqual(["/sign-in?disagree=1", "/sign-in?disagree=1"]);
+  });
+
   it("renders once, then answers with the same page and a new nonce in the header and every script", async () => {
     const first = await get("/sign-in?c=1");
     const second = await get("/sign-in?c=1", { "accept-encoding": "gzip" });

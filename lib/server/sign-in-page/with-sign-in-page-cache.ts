@@ -27,10 +27,12 @@ function nonceOf(headers: OutgoingHttpHeaders): string | null {
 }
 
 /** Only a whole, plain HTML 200 whose nonce we can find is kept; anything else (a redirect, an error) is not. */
-function entryOf(teed: TeedResponse, storedAt: number): Entry | null {
+function entryOf(teed: TeedResponse, storedAt: number, locale: string): Entry | null {
   const nonce = nonceOf(teed.headers);
   const type = teed.headers["content-type"];
   if (teed.status !== 200 || !nonce || typeof type !== "string" || !type.startsWith("text/html") || teed.headers["content-encoding"]) return null;
+  // Kept under a locale only if Next rendered that locale: a request read differently here cannot poison the key.
+  if (!teed.body.subarray(0, 2048).toString("latin1").includes(`<html lang="${locale}"`)) return null;
   const headers = Object.entries(teed.headers)
     .filter(([name, value]) => !NOT_KEPT.has(name) && value !== undefined)
     .map(([name, value]): [string, string | string[]] => [name, Array.isArray(value) ? value.map(String) : String(value)]);
@@ -65,14 +67,14 @@ export function withSignInPageCache(handle: Handle, options: SignInPageCacheOpti
     const incidents = await readIncidentState().catch(() => null);
     // The database did not answer: Next renders (and reports) as it would without this layer.
     if (incidents === null) return handle(req, res);
-    const key = `${page.locale}\n${page.search}\n${incidents}`;
+    const key = `${page.locale}\n${page.protocol}\n${page.search}\n${incidents}`;
     const entry = entries.get(key);
     if (entry && now() - entry.storedAt < maxAgeMs) return send(req, res, entry);
     entries.delete(key);
     // Rendered uncompressed this once, so that the kept copy is plain HTML whose nonces can be found.
     delete req.headers["accept-encoding"];
     teeResponse(res, (teed) => {
-      const kept = teed && entryOf(teed, now());
+      const kept = teed && entryOf(teed, now(), page.locale);
       if (!kept) return;
       entries.set(key, kept);
       if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
