@@ -6,6 +6,7 @@ import { argon2Rows, measureArgon2, measureArgon2Drift } from "./argon2-limit";
 import { buildApp } from "./build";
 import { markdownTable, renderSection, writeBenchmarks, BENCHMARKS_FILE } from "./report";
 import { scenarios } from "./scenarios";
+import { processTree, statusKiB } from "./proc-info";
 import { startServer, stopEverything, stopServer, type BenchServer } from "./server-process";
 import type { Argon2Reference, Row, Scenario } from "./types";
 
@@ -42,6 +43,9 @@ async function runScenarios(server: BenchServer, argon2: Argon2Reference, select
     } catch (error) {
       outcome.problems.push(`${scenario.name} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
+    // Which scenario grows the server's memory: each process's peak so far, in the log.
+    const peaks = processTree(server.pid).map((pid) => `${((statusKiB(pid, "VmHWM") ?? 0) / 1024).toFixed(0)}`);
+    log(`after ${scenario.name}: peak RSS per server process ${peaks.join(" / ")} MiB`);
   }
   const serverErrors = server.output.text().split("\n").filter((l) => /error/i.test(l));
   if (serverErrors.length) outcome.notes.push(`Server logged ${serverErrors.length} error line(s), last: ${serverErrors.at(-1)}`);

@@ -3,12 +3,12 @@ import { availableParallelism } from "node:os";
 import { closeDb, getDb } from "@/lib/db";
 import { getCounterStore } from "@/lib/server/counters";
 import { loadConfigOrExit, startServer } from "./server";
+import { workerMemoryFlags } from "./worker-memory-flags";
 
 // A worker that exits more often than this (per worker, per minute) is failing at start: stop instead of looping.
 const RESTARTS_PER_WORKER_PER_MINUTE = 5;
 // Workers get this long to answer the requests in flight after SIGTERM before they are killed.
 const STOP_GRACE_MS = 15_000;
-
 /**
  * The production server on every core: with WEB_CONCURRENCY (default: one per core) above 1, a primary process
  * migrates the database and runs `prepare` once, then forks that many workers that share the port (node:cluster).
@@ -70,6 +70,7 @@ function superviseWorkers(count: number) {
   });
   process.once("SIGTERM", () => stopAll(0));
   process.once("SIGINT", () => stopAll(0));
+  cluster.setupPrimary({ execArgv: [...process.execArgv, ...workerMemoryFlags(process.execArgv, process.env.NODE_OPTIONS)] });
   for (let i = 0; i < count; i++) cluster.fork();
   console.log(`[cluster] ${count} server processes on port ${loadConfigOrExit().PORT} (primary ${process.pid})`);
 }
