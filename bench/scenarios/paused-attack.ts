@@ -70,7 +70,7 @@ async function run(context: BenchContext): Promise<ScenarioResult> {
     ],
     notes: [
       describeCpu("Paused-identifier attack", result) +
-        ` The server used ${percent(mainThread)} of one core: Node runs every request on its main thread (argon2id alone goes to the thread pool), so refusals cannot use the second core the way sign-ins do.`,
+        ` The server used ${percent(mainThread)} of one core (all its processes together): each process answers requests on its main thread, so refusals spread over the cores only as the processes share them, and autocannon takes its share of the same cores.`,
       `Paused-identifier attack: the bench server runs with ${limits} (bench/server-process.ts); every response was classified, so a per-IP refusal (code=rate_limited / ip_throttled) would count against the attack row above, not as a paused attempt.`,
       ...(others ? [describeFailures("Paused-identifier attack", result)] : []),
     ],
