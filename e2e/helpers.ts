@@ -33,3 +33,13 @@ export async function failureText(page: Page): Promise<string> {
 export async function useLocaleCookie(page: Page, locale: "en" | "zh-CN") {
   await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, domain: "localhost", path: "/" }]);
 }
+
+/** On the page a reset link opened: go on to the new-password form, set `password` twice, land back on sign-in. */
+export async function setNewPasswordFromLink(page: Page, password: string) {
+  await page.getByRole("button", { name: "继续设置新密码" }).click();
+  await expect(page).toHaveURL(/\/reset-password$/);
+  await page.getByLabel("新密码", { exact: true }).fill(password);
+  await page.getByLabel("再次输入新密码").fill(password);
+  await page.getByRole("button", { name: "保存新密码" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?reset=1/);
+}

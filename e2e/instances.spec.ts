@@ -7,7 +7,7 @@ import { CLIENT_HEADER, PIN_HEADER, startNginx, UPSTREAM_HEADER, type Nginx } fr
 import { isCi, missingForInstances, openSharedServices, type SharedServices } from "./support/shared-services";
 import { startSwitchableSmtpSink, type SwitchableSmtpSink } from "./support/smtp-sink";
 import { freePort, spawnServer, type SpawnedServer } from "./support/spawn-server";
-import { fillSignIn, formMessage } from "./helpers";
+import { fillSignIn, formMessage, setNewPasswordFromLink } from "./helpers";
 
 const SECRET = "instances-spec-secret-0123456789abcdefghij";
 const NEW_PASSWORD = "Lantern-Orbit-7-Quay!";
@@ -167,12 +167,7 @@ test("[user] a reset link requested on one instance works on the other", async (
 
   await pin(context, "b");
   expect(answeredBy(await page.goto(link))).toBe(addressOf("b"));
-  await page.getByRole("button", { name: "继续设置新密码" }).click();
-  await expect(page).toHaveURL(/\/reset-password$/);
-  await page.getByLabel("新密码", { exact: true }).fill(NEW_PASSWORD);
-  await page.getByLabel("再次输入新密码").fill(NEW_PASSWORD);
-  await page.getByRole("button", { name: "保存新密码" }).click();
-  await expect(page).toHaveURL(/\/sign-in\?reset=1/);
+  await setNewPasswordFromLink(page, NEW_PASSWORD);
 
   await pin(context, "a");
   await signInWithForm(page, account);

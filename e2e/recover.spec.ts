@@ -6,7 +6,7 @@ import { createAccount, e2eDb } from "./support/accounts";
 import { createAgent, signInAgent as signInAgentOn } from "./support/agents";
 import { axeViolations } from "./support/axe";
 import { mailbox } from "./support/mailbox-client";
-import { signIn } from "./helpers";
+import { setNewPasswordFromLink, signIn } from "./helpers";
 
 /** Housekeeping, run as the server would (its secret and address: playwright.config.ts). */
 function sendDueRecoveryLinks(): string {
@@ -116,12 +116,7 @@ test("[agent] reviews a recovery request (photo shown, answers checked), approve
   sendDueRecoveryLinks();
   const mail = await mailbox.waitForEmail((m) => m.to === contact && m.text.includes("/reset-password?"));
   await page.goto(/https?:\/\/\S+\/reset-password\?\S+/.exec(mail.text)?.[0] ?? "/");
-  await page.getByRole("button", { name: "继续设置新密码" }).click();
-  await expect(page).toHaveURL(/\/reset-password$/);
-  await page.getByLabel("新密码", { exact: true }).fill(NEW_PASSWORD);
-  await page.getByLabel("再次输入新密码").fill(NEW_PASSWORD);
-  await page.getByRole("button", { name: "保存新密码" }).click();
-  await expect(page).toHaveURL(/\/sign-in\?reset=1/);
+  await setNewPasswordFromLink(page, NEW_PASSWORD);
   await signIn(page, contact, NEW_PASSWORD);
 });
 

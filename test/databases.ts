@@ -5,11 +5,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Kysely } from "kysely";
-import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
 import { createDb } from "@/lib/db/create-db";
 import { migrateToLatest } from "@/lib/db/migrate";
 import type { Database } from "@/lib/db/schema";
+import { withAdmin } from "./pg-admin";
 
 export type TestDatabase = {
   db: Kysely<Database>;
@@ -58,16 +58,6 @@ const sqlite: DatabaseKind = {
     return finish(db, url, migrate, async () => fs.rmSync(dir, { recursive: true, force: true }));
   },
 };
-
-async function withAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 function postgres(adminUrl: string): DatabaseKind {
   return {

@@ -7,6 +7,7 @@ import pg from "pg";
 import { createDb } from "@/lib/db/create-db";
 import type { Database } from "@/lib/db/schema";
 import { findNginx } from "./nginx";
+import { withAdmin } from "@/test/pg-admin";
 
 export type SharedServices = {
   databaseUrl: string;
@@ -47,16 +48,6 @@ export async function missingForInstances(): Promise<string | null> {
     redis.disconnect();
   }
   return null;
-}
-
-async function withAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /**

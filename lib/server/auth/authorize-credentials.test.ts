@@ -1,13 +1,13 @@
-// Runs against the process database (getDb(), DATABASE_URL = the setup file's fresh SQLite file).
+// Runs against the process database (test/sign-in-database.ts: the setup file's fresh SQLite file).
 import type { Kysely } from "kysely";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { getDb } from "@/lib/db";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/lib/db/schema";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "@/lib/db/seed";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/db/seed";
 import { hashIdentifier } from "@/lib/server/audit/hash-identifier";
 import { authorizeCredentials } from "./authorize-credentials";
 import { readStatusTicket, STATUS_TICKET_COOKIE } from "@/lib/server/status/status-ticket";
 import { Refusal } from "@/lib/server/refusal";
+import { withSignInDatabase } from "@/test/sign-in-database";
 
 const cookieJar = vi.hoisted(() => new Map<string, string>());
 vi.mock("next/headers", () => ({
@@ -23,22 +23,14 @@ const request = () =>
     headers: { "x-qn-client-ip": "203.0.113.9", "user-agent": "vitest" },
   });
 
+const signInDatabase = withSignInDatabase();
 let db: Kysely<Database>;
 
-beforeAll(async () => {
-  expect(process.env.DATABASE_URL).toMatch(/^file:.*qn-vitest-/); // never the developer's data/portal.db
-  db = await getDb();
-  await seedDemoData(db);
+beforeAll(() => {
+  db = signInDatabase();
 });
 
-afterAll(async () => {
-  await db?.destroy();
-});
-
-beforeEach(async () => {
-  await db.deleteFrom("security_events").execute();
-  await db.deleteFrom("sign_in_failures").execute();
-  await db.deleteFrom("rate_counters").execute();
+beforeEach(() => {
   cookieJar.clear();
 });
 

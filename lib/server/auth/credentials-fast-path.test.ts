@@ -4,15 +4,15 @@ import { createHash } from "node:crypto";
 import { Auth } from "@auth/core";
 import Credentials from "@auth/core/providers/credentials";
 import type { Kysely } from "kysely";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { authConfig } from "@/auth.config";
-import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db/schema";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "@/lib/db/seed";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/db/seed";
 import { DEVICE_COOKIE } from "@/lib/server/devices/device-cookie";
 import { findLiveSession } from "@/lib/server/sessions/find-live-session";
 import { STATUS_TICKET_COOKIE } from "@/lib/server/status/status-ticket";
 import { answerCredentialsPost, answerCsrfRequest } from "./credentials-fast-path";
+import { withSignInDatabase } from "@/test/sign-in-database";
 
 // Nothing on this path may reach for Next's request scope: it runs before Next.js sees the request.
 vi.mock("next/headers", () => ({
@@ -45,19 +45,11 @@ function post(form: Record<string, string>, { cookie = csrfCookie(), contentType
 const byName = (setCookies: string[]) => new Map(setCookies.map((c) => [c.slice(0, c.indexOf("=")), c]));
 const valueOf = (setCookie: string) => decodeURIComponent(setCookie.slice(setCookie.indexOf("=") + 1).split(";")[0]);
 
+const signInDatabase = withSignInDatabase();
 let db: Kysely<Database>;
 
-beforeAll(async () => {
-  db = await getDb();
-  await seedDemoData(db);
-});
-afterAll(async () => {
-  await db?.destroy();
-});
-beforeEach(async () => {
-  await db.deleteFrom("security_events").execute();
-  await db.deleteFrom("sign_in_failures").execute();
-  await db.deleteFrom("rate_counters").execute();
+beforeAll(() => {
+  db = signInDatabase();
 });
 
 describe("the credentials fast path", () => {
