@@ -18,6 +18,7 @@ export function FailedAttempts({ failures }: { failures: FailedSignIn[] }) {
             <li key={`${f.at}-${i}`} className="py-2.5">
               <p>
                 <WalletTime at={f.at} />
+                {f.count > 1 ? ` · ${t("repeated", { count: f.count })}` : null}
               </p>
               <p className="text-sm text-ink-muted">
                 {f.ip ? t("fromIp", { ip: f.ip }) : t("unknownIp")} · {f.device ? t("device", f.device) : t("unknownDevice")}

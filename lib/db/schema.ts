@@ -66,6 +66,10 @@ export type SecurityEventsTable = {
   user_agent: string | null;
   detail: string | null;
   created_at: Millis;
+  /** How many times this event happened within its minute (repeated refusals, see repeatKeyOf); 1 otherwise. */
+  repeat_count: Generated<number>;
+  /** Set on a repeatable refusal: its type, identifier and minute. Null for every other event. */
+  repeat_key: string | null;
 };
 
 export type TransactionKind = "top_up" | "payment" | "transfer_in" | "transfer_out" | "refund" | "withdrawal";

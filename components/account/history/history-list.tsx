@@ -13,7 +13,10 @@ export async function HistoryList({ entries, label }: { entries: HistoryEntry[];
         const device = describeDevice(entry.userAgent);
         return (
           <li key={entry.id} className="px-3 py-3 text-sm" data-testid="history-entry">
-            <p className="font-medium">{t(`events.${entry.type}`)}</p>
+            <p className="font-medium">
+              {t(`events.${entry.type}`)}
+              {entry.count > 1 ? ` · ${t("repeated", { count: entry.count })}` : null}
+            </p>
             <p className="text-ink-muted">
               <WalletTime at={entry.at} />
             </p>

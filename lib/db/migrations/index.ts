@@ -16,6 +16,7 @@ import * as recovery from "./0013-recovery";
 import * as incidents from "./0014-incidents";
 import * as incidentFeatures from "./0015-incident-features";
 import * as auditIndex from "./0016-audit-index";
+import * as repeatedEvents from "./0017-repeated-events";
 
 /** Every migration, in order; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   "0014-incidents": incidents,
   "0015-incident-features": incidentFeatures,
   "0016-audit-index": auditIndex,
+  "0017-repeated-events": repeatedEvents,
 };

@@ -68,6 +68,14 @@ export const SECURITY_EVENT_TYPES = [
 
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
 
+/**
+ * Refusals an attack repeats by the thousand: the same one from one identifier within a minute is one row whose
+ * count grows (PRODUCT §14), so a flood cannot fill the disk and costs an update, not an insert with its indexes.
+ */
+export const REPEATED_REFUSALS: ReadonlySet<SecurityEventType> = new Set(["sign_in_refused_paused", "sign_in_refused_throttled", "sign_in_rate_limited"]);
+
+const MINUTE_MS = 60_000;
+
 export type SecurityEventInput = {
   type: SecurityEventType;
   userId?: string | null;
@@ -77,8 +85,19 @@ export type SecurityEventInput = {
   now?: number;
 };
 
-/** Appends one row to the audit log; never holds secrets, only a keyed hash of the identifier. */
+/** The row a repeated refusal adds to: one per type, identifier and minute; null for every other event. */
+export function repeatKeyOf(event: Pick<SecurityEventInput, "type" | "identifierHash">, now: number): string | null {
+  if (!REPEATED_REFUSALS.has(event.type) || !event.identifierHash) return null;
+  return `${event.type}:${event.identifierHash}:${Math.floor(now / MINUTE_MS)}`;
+}
+
+/**
+ * Appends one row to the audit log, or counts one more on the minute's row of a repeated refusal (decided by the
+ * database in one statement, so parallel refusals all count); never holds secrets, only a keyed hash of the identifier.
+ */
 export async function recordSecurityEvent(db: Kysely<Database> | Transaction<Database>, event: SecurityEventInput): Promise<void> {
+  const now = event.now ?? Date.now();
+  const repeatKey = repeatKeyOf(event, now);
   await db
     .insertInto("security_events")
     .values({
@@ -88,7 +107,9 @@ export async function recordSecurityEvent(db: Kysely<Database> | Transaction<Dat
       ip: event.context?.ip ?? null,
       user_agent: event.context?.userAgent?.slice(0, 512) ?? null,
       detail: event.detail ? JSON.stringify(event.detail) : null,
-      created_at: event.now ?? Date.now(),
+      created_at: now,
+      repeat_key: repeatKey,
     })
+    .$if(repeatKey !== null, (q) => q.onConflict((oc) => oc.column("repeat_key").doUpdateSet((eb) => ({ repeat_count: eb("security_events.repeat_count", "+", 1) }))))
     .execute();
 }

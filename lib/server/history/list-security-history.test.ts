@@ -103,6 +103,18 @@ describe.each(testDatabases())("listSecurityHistory on $name", (kind) => {
     expect(page.entries.map((e) => e.type)).toEqual(["sign_in_succeeded"]);
   });
 
+  it("shows refusals repeated within a minute as one entry with their count", async () => {
+    const owner = await newUser();
+    const refused = (now: number) => recordSecurityEvent(t.db, { type: "sign_in_refused_paused", userId: owner, identifierHash: `hash-of-${owner}`, context, now });
+    for (const offset of [1000, 2000, 3000]) await refused(NOW - 60_000 * 5 + offset);
+    await record(owner, "sign_in_failed", NOW - 1);
+    const page = await listSecurityHistory(t.db, { userId: owner, now: NOW });
+    expect(page.entries.map((e) => [e.type, e.count])).toEqual([
+      ["sign_in_failed", 1],
+      ["sign_in_refused_paused", 3],
+    ]);
+  });
+
   it("an account without events gets an empty first page and no links", async () => {
     expect(await listSecurityHistory(t.db, { userId: await newUser(), now: NOW })).toEqual({ entries: [], older: null, newer: null });
   });

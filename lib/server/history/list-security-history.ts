@@ -9,7 +9,8 @@ import { HISTORY_EVENT_TYPES } from "./history-event-types";
 export const HISTORY_DAYS = 90;
 export const HISTORY_PAGE_SIZE = 20;
 
-export type HistoryEntry = { id: number; type: SecurityEventType; at: number; ip: string | null; userAgent: string | null };
+/** `count`: a refusal repeated within one minute is one entry (the first attempt's address and device). */
+export type HistoryEntry = { id: number; type: SecurityEventType; at: number; ip: string | null; userAgent: string | null; count: number };
 
 export type HistoryPage = {
   entries: HistoryEntry[];
@@ -32,7 +33,7 @@ export async function listSecurityHistory(db: Kysely<Database>, { userId, positi
   const direction = forward ? "desc" : "asc";
   const rows = await db
     .selectFrom("security_events")
-    .select(["id", "type", "created_at", "ip", "user_agent"])
+    .select(["id", "type", "created_at", "ip", "user_agent", "repeat_count"])
     .where("user_id", "=", userId)
     .where("created_at", ">", now - HISTORY_DAYS * 86_400_000)
     .where("type", "in", HISTORY_EVENT_TYPES)
@@ -42,7 +43,9 @@ export async function listSecurityHistory(db: Kysely<Database>, { userId, positi
     .limit(limit + 1)
     .execute();
   const more = rows.length > limit;
-  const page = rows.slice(0, limit).map((r) => ({ id: Number(r.id), type: r.type as SecurityEventType, at: Number(r.created_at), ip: r.ip, userAgent: r.user_agent }));
+  const page = rows
+    .slice(0, limit)
+    .map((r) => ({ id: Number(r.id), type: r.type as SecurityEventType, at: Number(r.created_at), ip: r.ip, userAgent: r.user_agent, count: Number(r.repeat_count) }));
   if (!forward) page.reverse();
   const first = page[0];
   const last = page[page.length - 1];

@@ -51,7 +51,7 @@ describe.each(testDatabases())("account status on $name", (kind) => {
     const status = await statusOf(OWNER.id, T0 + 10_000);
     expect(status?.pausedUntil).toBe(T0 + 5000 + FIRST_PAUSE_MS);
     expect(status?.recentFailures).toHaveLength(5);
-    expect(status?.recentFailures[0]).toEqual({ at: T0 + 5000, ip: "203.0.113.*", device: { browser: "Chrome 124", os: "Windows 10" } });
+    expect(status?.recentFailures[0]).toEqual({ at: T0 + 5000, ip: "203.0.113.*", device: { browser: "Chrome 124", os: "Windows 10" }, count: 1 });
     expect(JSON.stringify(status)).not.toContain("203.0.113.42");
     expect((await statusOf(OWNER.id, T0 + 5000 + FIRST_PAUSE_MS))?.pausedUntil).toBeNull();
   });
@@ -59,10 +59,14 @@ describe.each(testDatabases())("account status on $name", (kind) => {
   it("a pause reached through the mobile counts, and attempts refused during a pause are listed (older ones carry no user id)", async () => {
     await failFiveTimes(OWNER.mobile, OWNER.id);
     await recordSecurityEvent(database.db, { type: "sign_in_refused_paused", identifierHash: hashIdentifier(OWNER.mobile), context, now: T0 + 9000 });
+    // Two more refusals in the same minute: the same entry, counted.
+    await recordSecurityEvent(database.db, { type: "sign_in_refused_paused", identifierHash: hashIdentifier(OWNER.mobile), context, now: T0 + 9100 });
+    await recordSecurityEvent(database.db, { type: "sign_in_refused_paused", identifierHash: hashIdentifier(OWNER.mobile), context, now: T0 + 9200 });
     await recordSecurityEvent(database.db, { type: "sign_in_failed", identifierHash: hashIdentifier("someone-else@qianneng.test"), context, now: T0 + 9500 });
     const status = await statusOf(OWNER.id, T0 + 10_000);
     expect(status?.pausedUntil).toBe(T0 + 5000 + FIRST_PAUSE_MS);
     expect(status?.recentFailures.map((f) => f.at)).toEqual([T0 + 9000, T0 + 5000, T0 + 4000, T0 + 3000, T0 + 2000]);
+    expect(status?.recentFailures.map((f) => f.count)).toEqual([3, 1, 1, 1, 1]);
   });
 
   it("a frozen account: state, reason code, case reference and since when", async () => {

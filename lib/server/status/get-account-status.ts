@@ -11,7 +11,8 @@ import { findPauseEnd } from "./find-pause-end";
 
 export const RECENT_FAILURES_SHOWN = 5;
 
-export type FailedSignIn = { at: number; ip: string | null; device: { browser: string; os: string } | null };
+/** `count`: refusals repeated within that minute are one row (the first attempt's address and device). */
+export type FailedSignIn = { at: number; ip: string | null; device: { browser: string; os: string } | null; count: number };
 
 /** What the status view shows; JSON-safe, and nothing in it is more than its owner already knows. */
 export type AccountStatus = {
@@ -33,14 +34,14 @@ async function recentFailures(db: Kysely<Database>, user: Pick<User, "id" | "ema
   const hashes = [user.email, user.mobile].filter((v): v is string => Boolean(v)).map(hashIdentifier);
   const rows = await db
     .selectFrom("security_events")
-    .select(["created_at", "ip", "user_agent"])
+    .select(["created_at", "ip", "user_agent", "repeat_count"])
     .where("type", "in", ["sign_in_failed", "sign_in_refused_paused"])
     .where((eb) => eb.or([eb("user_id", "=", user.id), eb("identifier_hash", "in", hashes)]))
     .orderBy("created_at", "desc")
     .orderBy("id", "desc")
     .limit(RECENT_FAILURES_SHOWN)
     .execute();
-  return rows.map((r) => ({ at: Number(r.created_at), ip: maskIp(r.ip), device: describeDevice(r.user_agent) }));
+  return rows.map((r) => ({ at: Number(r.created_at), ip: maskIp(r.ip), device: describeDevice(r.user_agent), count: Number(r.repeat_count) }));
 }
 
 export async function getAccountStatus({ db, store, userId, now = Date.now() }: { db: Kysely<Database>; store: CounterStore; userId: string; now?: number }): Promise<AccountStatus | null> {
