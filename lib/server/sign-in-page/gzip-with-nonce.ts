@@ -33,7 +33,7 @@ export function plainWithNonce(body: NoncedBody, nonce: string): Buffer {
   return Buffer.concat(body.pieces.flatMap((piece, i) => (i === 0 ? [piece] : [marker, piece])));
 }
 
-/** The body with `nonce` where the old one was, as a gzip member (RFC 1952). */
+/** The body with `nonce` where the old one was, as a gzip member (RFC 1952; zlib.crc32 needs Node 20.15, see engines). */
 export function gzipWithNonce(body: NoncedBody, nonce: string): Buffer {
   const marker = Buffer.from(nonce);
   const deflatedMarker = deflatePiece(marker);
