@@ -25,6 +25,16 @@ export async function insertAccounts(db: Kysely<Database>, emails: string[], pas
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await db.insertInto("users").values(rows.slice(i, i + ROWS_PER_INSERT)).execute();
 }
 
+/** insertAccounts into the server's SQLite file, opened and closed here. */
+export async function insertServerAccounts(dbFile: string, emails: string[], password: string): Promise<void> {
+  const db = await openServerDb(dbFile);
+  try {
+    await insertAccounts(db, emails, password);
+  } finally {
+    await db.destroy();
+  }
+}
+
 /**
  * A confirmed authenticator app on each of these accounts, sealed as the server seals it (this process shares the
  * server's AUTH_SECRET); returns each account's secret by email, for computing its codes.

@@ -1,7 +1,7 @@
 // Successful sign-ins per second through the real endpoint, against the argon2id ceiling.
 import { randomBytes } from "node:crypto";
 import { DEVICE_COOKIE } from "../../lib/server/devices/device-cookie";
-import { insertAccounts, openServerDb } from "../bench-accounts";
+import { insertServerAccounts } from "../bench-accounts";
 import { type CsrfPair, fetchCsrf, formHeaders, isSignedIn, signInForm, timedSignIn, CREDENTIALS_PATH } from "../http-client";
 import { describeCpu, describeFailures, runLoad } from "../load";
 import { fixed, percent } from "../stats";
@@ -18,13 +18,8 @@ const TARGET_RATIO = 0.9;
 const accountId = (i: number) => `bench-signin-${i}@qianneng.test`;
 const PASSWORD = "Bench-signin-2026";
 
-async function createAccounts(context: BenchContext): Promise<void> {
-  const db = await openServerDb(context.dbFile);
-  try {
-    await insertAccounts(db, Array.from({ length: CONNECTIONS }, (_, i) => accountId(i)), PASSWORD);
-  } finally {
-    await db.destroy();
-  }
+function createAccounts(context: BenchContext): Promise<void> {
+  return insertServerAccounts(context.dbFile, Array.from({ length: CONNECTIONS }, (_, i) => accountId(i)), PASSWORD);
 }
 
 export async function warmUp(context: BenchContext, bodies: string[], csrf: Awaited<ReturnType<typeof fetchCsrf>>): Promise<void> {

@@ -2,7 +2,7 @@
 // CSRF pair, then POST /api/auth/callback/credentials with it — both requests count, against the argon2id ceiling.
 import { randomBytes } from "node:crypto";
 import { DEVICE_COOKIE } from "../../lib/server/devices/device-cookie";
-import { insertAccounts, openServerDb } from "../bench-accounts";
+import { insertServerAccounts } from "../bench-accounts";
 import { runClosedLoop, type Attempt } from "../closed-loop";
 import { cookieHeader, isSignedIn, signInForm, CREDENTIALS_PATH } from "../http-client";
 import { describeCpu, describeFailures } from "../load";
@@ -39,12 +39,7 @@ async function signInWithFreshPair(baseUrl: string, i: number, deviceCookie: str
 }
 
 async function run(context: BenchContext): Promise<ScenarioResult> {
-  const db = await openServerDb(context.dbFile);
-  try {
-    await insertAccounts(db, Array.from({ length: CONNECTIONS }, (_, i) => accountId(i)), PASSWORD);
-  } finally {
-    await db.destroy();
-  }
+  await insertServerAccounts(context.dbFile, Array.from({ length: CONNECTIONS }, (_, i) => accountId(i)), PASSWORD);
   const devices = Array.from({ length: CONNECTIONS }, () => `${DEVICE_COOKIE}=${randomBytes(32).toString("base64url")}`);
   for (let round = 0; round < 2; round++) {
     for (let i = 0; i < CONNECTIONS; i++) {
